@@ -1,0 +1,137 @@
+/* api.c - helpers shared by the handlers (see api.h). */
+#include "api/api.h"
+#include "core/clock.h"
+#include "domain/rights.h"
+#include "http/body.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct store_conn *api_db(struct request *r)
+{
+	struct store_conn *c = request_db(r);
+	if (!c)
+		reply_error(r, ERR_BUSY, NULL, "the server is busy; try again");
+	return c;
+}
+
+int api_fail(struct request *r, const struct err *e)
+{
+	reply_problem(r, e);
+	return 0;
+}
+
+int api_body(struct request *r, const struct spec_field *spec, void *dst, uint32_t *present)
+{
+	struct err e;
+	err_clear(&e);
+	json_t *obj = NULL;
+	if (body_json(r, &obj, &e) != 0 || spec_parse(obj, spec, dst, present, &e) != 0) {
+		reply_problem(r, &e);
+		return -1;
+	}
+	return 0;
+}
+
+int api_if_match(struct request *r, int64_t *version)
+{
+	const char *v = request_header(r, MHD_HTTP_HEADER_IF_MATCH);
+	if (!v) {
+		reply_error(r, ERR_PRECONDITION, "header.If-Match",
+			    "send If-Match with the version you read, so changes are not lost");
+		return -1;
+	}
+	char digits[32];
+	size_t n = strlen(v);
+	if (n >= 2 && v[0] == '"' && v[n - 1] == '"') {
+		v++;
+		n -= 2;
+	}
+	if (n == 0 || n >= sizeof digits || strspn(v, "0123456789") < n) {
+		reply_error(r, ERR_INVALID, "header.If-Match", "must be the record's version number");
+		return -1;
+	}
+	memcpy(digits, v, n);
+	digits[n] = '\0';
+	*version = strtoll(digits, NULL, 10);
+	return 0;
+}
+
+void api_set_etag(struct request *r, int64_t version)
+{
+	r->etag = arena_printf(&r->arena, "\"%lld\"", (long long)version);
+}
+
+int api_list_params(struct request *r, int *limit, int64_t *after_id)
+{
+	*limit = API_LIST_DEFAULT;
+	*after_id = 0;
+	const char *l = request_query(r, "limit");
+	if (l) {
+		char *end = NULL;
+		long v = strtol(l, &end, 10);
+		if (!*l || *end || v < 1 || v > API_LIST_MAX) {
+			reply_error(r, ERR_INVALID, "query.limit", "must be a number from 1 to 200");
+			return -1;
+		}
+		*limit = (int)v;
+	}
+	const char *c = request_query(r, "cursor");
+	if (c && *c) {
+		unsigned char raw[24];
+		size_t len = 0;
+		if (sodium_base642bin(raw, sizeof raw - 1, c, strlen(c), NULL, &len, NULL,
+				      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || len == 0) {
+			reply_error(r, ERR_INVALID, "query.cursor", "is not a cursor this server gave");
+			return -1;
+		}
+		raw[len] = '\0';
+		char *end = NULL;
+		long long v = strtoll((const char *)raw, &end, 10);
+		if (*end || v < 0) {
+			reply_error(r, ERR_INVALID, "query.cursor", "is not a cursor this server gave");
+			return -1;
+		}
+		*after_id = v;
+	}
+	return 0;
+}
+
+json_t *api_list_body(json_t *items, int limit, int64_t last_id)
+{
+	json_t *cursor = json_null();
+	if ((int)json_array_size(items) >= limit && last_id > 0) {
+		char raw[24], enc[40];
+		int n = snprintf(raw, sizeof raw, "%lld", (long long)last_id);
+		sodium_bin2base64(enc, sizeof enc, (const unsigned char *)raw, (size_t)n,
+				  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		json_decref(cursor);
+		cursor = json_string(enc);
+	}
+	return json_pack("{s:o, s:o}", "items", items, "next_cursor", cursor);
+}
+
+json_t *api_time(int64_t t)
+{
+	if (t == 0)
+		return json_null();
+	char buf[32];
+	clock_format_utc(t, buf);
+	return json_string(buf);
+}
+
+json_t *user_to_json(const struct store_user *u, uint32_t rights)
+{
+	json_t *names = json_array();
+	for (int i = 0; i < RIGHT__COUNT; i++)
+		if (rights & (1u << i))
+			json_array_append_new(names, json_string(rights_info((enum right)i)->name));
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:b, s:o, s:I, s:o}",
+			 "id", (json_int_t)u->id, "login", u->login, "name", u->name,
+			 "email", u->email, "role", u->role,
+			 "office_id", u->office_id ? json_integer(u->office_id) : json_null(),
+			 "active", u->active, "rights", names, "version", (json_int_t)u->version,
+			 "created_at", api_time(u->created_at));
+}

@@ -1,0 +1,53 @@
+/* api.h - what the handlers in src/api/ share: reading bodies, If-Match, list paging, and the
+ * JSON form of the resources more than one file answers with. Each api file exports its route
+ * table (listed in routes.c); a handler parses, calls one domain function, and serialises. */
+#ifndef CASELOAD_API_H
+#define CASELOAD_API_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "http/request.h"
+#include "http/router.h"
+#include "http/spec.h"
+#include "store/store.h"
+
+#define API_LIST_DEFAULT 50
+#define API_LIST_MAX 200
+
+/* api_db gives the request's connection; NULL after answering 503. */
+struct store_conn *api_db(struct request *r);
+
+/* api_body parses the JSON object body through spec into dst; -1 after answering the problem. */
+int api_body(struct request *r, const struct spec_field *spec, void *dst, uint32_t *present);
+
+/* api_if_match reads the If-Match version ("3" or 3); -1 after answering 428 or 400. */
+int api_if_match(struct request *r, int64_t *version);
+
+/* api_set_etag makes the answer carry ETag: "<version>". */
+void api_set_etag(struct request *r, int64_t version);
+
+/* api_list_params reads limit (1..200, default 50) and cursor; -1 after answering 400. */
+int api_list_params(struct request *r, int *limit, int64_t *after_id);
+
+/* api_list_body wraps items as {"items": [...], "next_cursor": ...}; a cursor is made from
+ * last_id when the page was full (more may follow), else null. Takes ownership of items. */
+json_t *api_list_body(json_t *items, int limit, int64_t last_id);
+
+/* api_time gives an ISO 8601 UTC string for t, or null for 0. */
+json_t *api_time(int64_t t);
+
+/* api_fail answers the domain's error and returns 0 (for `return api_fail(r, &e)`). */
+int api_fail(struct request *r, const struct err *e);
+
+/* user_to_json is the User resource: the row and its effective rights. */
+json_t *user_to_json(const struct store_user *u, uint32_t rights);
+
+/* Route tables, one per file. */
+extern const struct route api_health_routes[];
+extern const struct route api_session_routes[];
+extern const struct route api_token_routes[];
+extern const struct route api_user_routes[];
+extern const struct route api_office_routes[];
+
+#endif

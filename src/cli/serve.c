@@ -1,0 +1,154 @@
+/* serve.c - `caseload serve`: parse the options, open the database, run the HTTP server until
+ * SIGINT or SIGTERM, then let in-flight requests finish and close the database cleanly.
+ * What happens to a request is http/server.c. */
+#include "cli/cli.h"
+#include "http/log.h"
+#include "http/server.h"
+#include "jobs/janitor.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char serve_help[] =
+	"usage: caseload serve [--db DB] [--listen HOST:PORT] [options]\n\n"
+	"Serves the API (/api/v1) and the web UI. DB defaults to caseload.db; HOST:PORT to\n"
+	"127.0.0.1:8080 (port 0 takes any free port; the first log line says which).\n\n"
+	"Options (defaults in brackets):\n"
+	"  --threads N              worker threads [4]\n"
+	"  --max-connections N      open connections in all [256]\n"
+	"  --per-ip N               open connections from one address [16]\n"
+	"  --timeout SECONDS        close idle connections after this [15]\n"
+	"  --connection-memory N    bytes of buffer per connection [32768]\n"
+	"  --body-max BYTES         largest JSON body [1048576]\n"
+	"  --slow-body-seconds N    after this, a body slower than 1 KiB/s gets 408 [10]\n"
+	"  --session-idle SECONDS   end sessions unused this long [1800]\n"
+	"  --session-max SECONDS    end sessions this long after login [43200]\n"
+	"  --login-ip-limit N       login attempts a minute from one address [30]\n"
+	"Logs are JSON lines on standard error, one per request.\n";
+
+/* serve_number parses a positive integer option or exits with a usage error. */
+static int serve_number(const char *name, const char *v, long long max, long long *out)
+{
+	char *end = NULL;
+	long long n = strtoll(v, &end, 10);
+	if (!*v || *end || n < 1 || n > max) {
+		char msg[128];
+		snprintf(msg, sizeof msg, "--%s must be a number from 1 to %lld", name, max);
+		return cli_usage_error("serve", msg);
+	}
+	*out = n;
+	return 0;
+}
+
+static int serve_listen(const char *v, struct server_config *c)
+{
+	const char *colon = strrchr(v, ':');
+	if (!colon || colon == v || (size_t)(colon - v) >= sizeof c->host)
+		return cli_usage_error("serve", "--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+	char *end = NULL;
+	long port = strtol(colon + 1, &end, 10);
+	if (!colon[1] || *end || port < 0 || port > 65535)
+		return cli_usage_error("serve", "--listen needs a port from 0 to 65535");
+	snprintf(c->host, sizeof c->host, "%.*s", (int)(colon - v), v);
+	c->port = (int)port;
+	return 0;
+}
+
+static int serve_parse(int argc, char **argv, const char **db, struct server_config *c)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"listen", required_argument, NULL, 'l'},
+		{"threads", required_argument, NULL, 't'},
+		{"max-connections", required_argument, NULL, 'm'},
+		{"per-ip", required_argument, NULL, 'p'},
+		{"timeout", required_argument, NULL, 'T'},
+		{"connection-memory", required_argument, NULL, 'M'},
+		{"body-max", required_argument, NULL, 'b'},
+		{"slow-body-seconds", required_argument, NULL, 's'},
+		{"session-idle", required_argument, NULL, 'i'},
+		{"session-max", required_argument, NULL, 'x'},
+		{"login-ip-limit", required_argument, NULL, 'L'},
+		{"help", no_argument, NULL, 'h'},
+		{0},
+	};
+	int ch, idx = 0, rc = 0;
+	long long n = 0;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":", opts, &idx)) != -1 && rc == 0) {
+		const char *name = opts[idx].name;
+		switch (ch) {
+		case 'd': *db = optarg; break;
+		case 'l': rc = serve_listen(optarg, c); break;
+		case 't': if (!(rc = serve_number(name, optarg, 64, &n))) c->threads = (int)n; break;
+		case 'm': if (!(rc = serve_number(name, optarg, 100000, &n))) c->max_connections = (int)n; break;
+		case 'p': if (!(rc = serve_number(name, optarg, 100000, &n))) c->per_ip_connections = (int)n; break;
+		case 'T': if (!(rc = serve_number(name, optarg, 3600, &n))) c->idle_timeout = (int)n; break;
+		case 'M': if (!(rc = serve_number(name, optarg, 1 << 24, &n))) c->connection_memory = (size_t)n; break;
+		case 'b': if (!(rc = serve_number(name, optarg, 1 << 30, &n))) c->body_max = (size_t)n; break;
+		case 's': if (!(rc = serve_number(name, optarg, 3600, &n))) c->slow_body_seconds = (int)n; break;
+		case 'i': if (!(rc = serve_number(name, optarg, 86400 * 30, &n))) c->session.idle_seconds = (int)n; break;
+		case 'x': if (!(rc = serve_number(name, optarg, 86400 * 30, &n))) c->session.max_seconds = (int)n; break;
+		case 'L': if (!(rc = serve_number(name, optarg, 1000000, &n))) c->session.ip_per_minute = (int)n; break;
+		case 'h': fputs(serve_help, stdout); return -1;
+		case ':': return cli_usage_error("serve", "an option needs a value");
+		default: return cli_usage_error("serve", "unknown option");
+		}
+		idx = 0;
+	}
+	if (rc == 0 && optind < argc)
+		return cli_usage_error("serve", "unexpected argument");
+	return rc;
+}
+
+int cli_serve(int argc, char **argv)
+{
+	const char *db = "caseload.db";
+	struct server srv;
+	memset(&srv, 0, sizeof srv);
+	server_config_default(&srv.cfg);
+	int rc = serve_parse(argc, argv, &db, &srv.cfg);
+	if (rc != 0)
+		return rc < 0 ? CLI_OK : rc;
+
+	/* block the stop signals before any thread starts, so only sigwait below sees them */
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+
+	if (cli_open_current(db, srv.cfg.threads + 2, &srv.store) != CLI_OK)
+		return CLI_FAILED;
+	struct err e;
+	err_clear(&e);
+	if (store_check(srv.store, &e) != 0) {
+		fprintf(stderr, "caseload serve: the database failed its check: %s\n", e.message);
+		store_close(srv.store);
+		return CLI_FAILED;
+	}
+	if (server_start(&srv, &e) != 0) {
+		fprintf(stderr, "caseload serve: %s\n", e.message);
+		store_close(srv.store);
+		return CLI_FAILED;
+	}
+	struct janitor jan;
+	janitor_start(&jan, srv.store, &srv.cfg.session, 600);
+	char url[128];
+	snprintf(url, sizeof url, "http://%s:%d", srv.cfg.host, srv.port);
+	log_event("listening", json_pack("{s:s, s:s, s:i}", "url", url, "db",
+					 store_backend_name(srv.store), "threads", srv.cfg.threads));
+
+	int sig = 0;
+	sigwait(&stop, &sig);
+	log_event("stopping", json_pack("{s:s, s:i}", "signal", sig == SIGINT ? "SIGINT" : "SIGTERM",
+					"in_flight", atomic_load(&srv.in_flight)));
+	server_stop(&srv, 10000);
+	janitor_stop(&jan);
+	store_close(srv.store);
+	log_event("stopped", NULL);
+	return CLI_OK;
+}

@@ -1,0 +1,132 @@
+/* pg.h - internals shared by the PostgreSQL backend's files (not for use outside src/store/pg).
+ *
+ * Statements come from the named catalogue (catalogue.c) and are prepared once per connection,
+ * on first use, under their catalogue name; they are run with PQexecPrepared and bound
+ * parameters (text format, bytea in binary format). Results come back in text format except
+ * where a caller asks for binary (the office logo). Each concept file (user.c, session.c,
+ * login_attempt.c, office.c) mirrors its namesake in ../sqlite/. */
+#ifndef CASELOAD_STORE_PG_H
+#define CASELOAD_STORE_PG_H
+
+#include <libpq-fe.h>
+
+#include "store/backend.h"
+#include "store/pg/catalogue.h"
+
+struct pg_conn {
+	struct store_conn base;
+	PGconn *db;
+	bool in_tx;                /* between a successful begin and commit/rollback */
+	bool tx_lost;              /* the connection broke inside the transaction: fail until rollback */
+	bool prepared[PG__COUNT];  /* statement prepared on this session (reset by a reconnect) */
+};
+
+#define PG_MAX_PARAMS 10
+
+/* The bound parameters of one statement, filled in order with pg_p_*(). Values point into the
+ * struct itself or at the caller's strings, which must outlive the call to pg_exec(). */
+struct pg_params {
+	int n;
+	const char *values[PG_MAX_PARAMS];
+	int lengths[PG_MAX_PARAMS];
+	int formats[PG_MAX_PARAMS];
+	char num[PG_MAX_PARAMS][24];
+};
+
+/* pg_p_text binds a NUL-terminated string (NULL binds SQL NULL). */
+void pg_p_text(struct pg_params *p, const char *s);
+/* pg_p_i64 binds an integer. */
+void pg_p_i64(struct pg_params *p, int64_t v);
+/* pg_p_bool binds a boolean. */
+void pg_p_bool(struct pg_params *p, bool v);
+/* pg_p_bytes binds len bytes as a binary bytea (data NULL binds SQL NULL). */
+void pg_p_bytes(struct pg_params *p, const void *data, size_t len);
+
+/* pg_exec runs catalogue statement id with params p (NULL for none), preparing it first if this
+ * session has not. binary_result asks for binary result columns. On STORE_OK returns the result,
+ * which the caller frees with PQclear(); otherwise returns NULL and *rc is STORE_RETRY
+ * (40001/40P01), STORE_CONFLICT (23505) or STORE_ERROR (message in c->base.last_error). */
+PGresult *pg_exec(struct pg_conn *c, enum pg_id id, const struct pg_params *p, int binary_result,
+		  int *rc);
+
+/* pg_exec_guarded is pg_exec for a statement that may raise unique_violation inside a
+ * transaction: it runs under a savepoint, so that STORE_CONFLICT leaves the transaction usable
+ * (as on SQLite) instead of aborted. Outside a transaction it is pg_exec. */
+PGresult *pg_exec_guarded(struct pg_conn *c, enum pg_id id, const struct pg_params *p,
+			  int binary_result, int *rc);
+
+/* pg_exec_write runs a statement that returns no rows: STORE_OK, or STORE_NOT_FOUND when it
+ * changed no row and need_change is set, or an error rc. */
+int pg_exec_write(struct pg_conn *c, enum pg_id id, const struct pg_params *p, int need_change);
+
+/* pg_exec_count runs a single-row statement and reads its first column as an integer. */
+int pg_exec_count(struct pg_conn *c, enum pg_id id, const struct pg_params *p, int64_t *out);
+
+/* Text-format column readers. pg_text copies into dst (size bytes, always terminated; NULL
+ * gives ""); pg_i64 and pg_bool read NULL as 0/false; pg_bytes32 decodes a 32-byte bytea
+ * (zeros when it is not 32 bytes). */
+void pg_text(const PGresult *r, int row, int col, char *dst, size_t size);
+int64_t pg_i64(const PGresult *r, int row, int col);
+bool pg_bool(const PGresult *r, int row, int col);
+void pg_bytes32(const PGresult *r, int row, int col, unsigned char dst[32]);
+
+static inline struct pg_conn *pg_conn(struct store_conn *c)
+{
+	return (struct pg_conn *)c;
+}
+
+/* The concept files' implementations, collected into the backend table at the end of conn.c. */
+int pg_migrate(struct store_conn *c, int *from, int *to, struct err *e);
+int pg_schema_version(struct store_conn *c, int *current, int *latest, struct err *e);
+
+int pg_user_insert(struct store_conn *c, struct store_user *u);
+int pg_user_get(struct store_conn *c, int64_t id, struct store_user *u);
+int pg_user_get_by_login(struct store_conn *c, const char *login, struct store_user *u);
+int pg_user_update(struct store_conn *c, struct store_user *u, int64_t now);
+int pg_user_set_password(struct store_conn *c, int64_t id, const char *hash, int64_t now);
+int pg_user_list(struct store_conn *c, int64_t after_id, int limit, store_user_each_fn each,
+		 void *ctx);
+int pg_user_count(struct store_conn *c, int64_t *count);
+
+int pg_right_set(struct store_conn *c, int64_t user_id, const char *right, bool granted);
+int pg_right_clear(struct store_conn *c, int64_t user_id, const char *right);
+int pg_right_list(struct store_conn *c, int64_t user_id, struct store_right_override *out,
+		  int max, int *n);
+
+int pg_session_insert(struct store_conn *c, const struct store_session *s);
+int pg_session_get(struct store_conn *c, const unsigned char id_hash[32],
+		   struct store_session *s);
+int pg_session_touch(struct store_conn *c, const unsigned char id_hash[32], int64_t now);
+int pg_session_delete(struct store_conn *c, const unsigned char id_hash[32]);
+int pg_session_delete_user(struct store_conn *c, int64_t user_id);
+int pg_session_purge(struct store_conn *c, int64_t idle_before, int64_t now);
+
+int pg_token_insert(struct store_conn *c, struct store_token *t);
+int pg_token_get_by_hash(struct store_conn *c, const unsigned char hash[32],
+			 struct store_token *t);
+int pg_token_list(struct store_conn *c, int64_t user_id, store_token_each_fn each, void *ctx);
+int pg_token_delete(struct store_conn *c, int64_t user_id, int64_t id);
+int pg_token_touch(struct store_conn *c, int64_t id, int64_t now);
+
+int pg_login_attempt_add(struct store_conn *c, const char *login, const char *ip, bool ok,
+			 int64_t at);
+int pg_login_failures(struct store_conn *c, const char *login, int64_t since, int64_t *count,
+		      int64_t *last_at);
+int pg_login_attempts_by_login(struct store_conn *c, const char *login, int64_t since,
+			       int64_t *count);
+int pg_login_attempts_by_ip(struct store_conn *c, const char *ip, int64_t since,
+			    int64_t *count);
+int pg_login_attempt_purge(struct store_conn *c, int64_t before);
+
+int pg_office_insert(struct store_conn *c, struct store_office *o);
+int pg_office_get(struct store_conn *c, int64_t id, struct store_office *o);
+int pg_office_update(struct store_conn *c, struct store_office *o, int64_t now);
+int pg_office_delete(struct store_conn *c, int64_t id);
+int pg_office_list(struct store_conn *c, store_office_each_fn each, void *ctx);
+int pg_office_users(struct store_conn *c, int64_t id, int64_t *count);
+int pg_office_logo_set(struct store_conn *c, int64_t id, const char *mime, const void *data,
+		       size_t len);
+int pg_office_logo_get(struct store_conn *c, int64_t id, char mime[64], void **data,
+		       size_t *len);
+
+#endif

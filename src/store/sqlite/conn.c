@@ -1,0 +1,332 @@
+/* conn.c - SQLite connections: opening with the durability settings of defaults.md, the
+ * per-connection statement cache, transactions, migrations and the integrity check.
+ *
+ * Row-level calls live in the concept files beside this one (user.c, session.c, ...); the
+ * table of them is backend.c. */
+#include "store/sqlite/sqlite.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void sq_set_error(struct sqlite_conn *c, const char *what)
+{
+	snprintf(c->base.last_error, sizeof c->base.last_error, "%s: %s", what,
+		 c->db ? sqlite3_errmsg(c->db) : "no connection");
+}
+
+int sq_rc(struct sqlite_conn *c, int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return STORE_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return STORE_RETRY;
+	case SQLITE_CONSTRAINT:
+		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return STORE_CONFLICT;
+		sq_set_error(c, "constraint");
+		return STORE_ERROR;
+	default:
+		sq_set_error(c, "sqlite");
+		return STORE_ERROR;
+	}
+}
+
+sqlite3_stmt *sq_stmt(struct sqlite_conn *c, enum sq_id id)
+{
+	sqlite3_stmt *st = c->stmt[id];
+	if (!st) {
+		int rc = sqlite3_prepare_v3(c->db, sq_catalogue[id], -1, SQLITE_PREPARE_PERSISTENT,
+					    &st, NULL);
+		if (rc != SQLITE_OK) {
+			sq_set_error(c, "prepare");
+			return NULL;
+		}
+		c->stmt[id] = st;
+	}
+	return st;
+}
+
+void sq_done(sqlite3_stmt *st)
+{
+	if (st) {
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
+	}
+}
+
+int sq_exec_write(struct sqlite_conn *c, sqlite3_stmt *st, int need_change)
+{
+	int rc = sqlite3_step(st);
+	int out = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? STORE_OK : sq_rc(c, sqlite3_extended_errcode(c->db));
+	if (out == STORE_OK && need_change && sqlite3_changes(c->db) == 0)
+		out = STORE_NOT_FOUND;
+	sq_done(st);
+	return out;
+}
+
+void sq_text(sqlite3_stmt *st, int col, char *dst, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
+void sq_blob32(sqlite3_stmt *st, int col, unsigned char dst[32])
+{
+	const void *b = sqlite3_column_blob(st, col);
+	if (b && sqlite3_column_bytes(st, col) == 32)
+		memcpy(dst, b, 32);
+	else
+		memset(dst, 0, 32);
+}
+
+int sq_count(struct sqlite_conn *c, sqlite3_stmt *st, int64_t *out)
+{
+	int rc = sqlite3_step(st);
+	int res = STORE_OK;
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else
+		res = sq_rc(c, sqlite3_extended_errcode(c->db));
+	sq_done(st);
+	return res;
+}
+
+/* sq_pragma runs one setting statement at open; these are fixed text, not input. */
+static int sq_pragma(struct sqlite_conn *c, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(c->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(e, ERR_INTERNAL, "db", "could not apply %s: %s", sql, msg ? msg : "?");
+		sqlite3_free(msg);
+		return ERR_INTERNAL;
+	}
+	return 0;
+}
+
+static int sqlite_connect(const char *url, struct store_conn **out, struct err *e)
+{
+	struct sqlite_conn *c = calloc(1, sizeof *c);
+	if (!c)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	const char *path = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX |
+		    SQLITE_OPEN_EXRESCODE;
+	if (sqlite3_open_v2(path, &c->db, flags, NULL) != SQLITE_OK) {
+		err_set(e, ERR_INTERNAL, "db", "cannot open %s: %s", path,
+			c->db ? sqlite3_errmsg(c->db) : "out of memory");
+		sqlite3_close(c->db);
+		free(c);
+		return ERR_INTERNAL;
+	}
+	sqlite3_extended_result_codes(c->db, 1);
+	sqlite3_busy_timeout(c->db, 5000);
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	static const char *const settings[] = {
+		"PRAGMA journal_mode=WAL",
+		"PRAGMA synchronous=FULL",
+		"PRAGMA foreign_keys=ON",
+		"PRAGMA secure_delete=ON",
+		"PRAGMA trusted_schema=OFF",
+		"PRAGMA journal_size_limit=67108864",
+	};
+	for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++) {
+		if (sq_pragma(c, settings[i], e) != 0) {
+			sqlite3_close(c->db);
+			free(c);
+			return ERR_INTERNAL;
+		}
+	}
+	*out = &c->base;
+	return 0;
+}
+
+static void sqlite_disconnect(struct store_conn *base)
+{
+	struct sqlite_conn *c = sq_conn(base);
+	for (int i = 0; i < SQ__COUNT; i++)
+		sqlite3_finalize(c->stmt[i]);
+	sqlite3_close(c->db);
+	free(c);
+}
+
+static int sqlite_simple(struct store_conn *base, enum sq_id id)
+{
+	struct sqlite_conn *c = sq_conn(base);
+	sqlite3_stmt *st = sq_stmt(c, id);
+	if (!st)
+		return STORE_ERROR;
+	return sq_exec_write(c, st, 0);
+}
+
+static int sqlite_begin(struct store_conn *c) { return sqlite_simple(c, SQ_BEGIN_IMMEDIATE); }
+static int sqlite_commit(struct store_conn *c) { return sqlite_simple(c, SQ_COMMIT); }
+
+static void sqlite_rollback(struct store_conn *base)
+{
+	struct sqlite_conn *c = sq_conn(base);
+	if (!sqlite3_get_autocommit(c->db))
+		sqlite_simple(base, SQ_ROLLBACK);
+}
+
+static int sqlite_check(struct store_conn *base, struct err *e)
+{
+	struct sqlite_conn *c = sq_conn(base);
+	sqlite3_stmt *st = NULL;
+	int ok = 0;
+	if (sqlite3_prepare_v2(c->db, "PRAGMA quick_check", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 0);
+		ok = t && strcmp((const char *)t, "ok") == 0;
+		if (!ok)
+			err_set(e, ERR_INTERNAL, "db", "quick_check: %s", t ? (const char *)t : "?");
+	} else {
+		err_set(e, ERR_INTERNAL, "db", "quick_check failed: %s", sqlite3_errmsg(c->db));
+	}
+	sqlite3_finalize(st);
+	return ok ? 0 : ERR_INTERNAL;
+}
+
+/* ---- migrations ------------------------------------------------------------------------- */
+
+#define SQ_MAX_MIGRATIONS 256
+
+static int sq_latest(const struct embed_file **list, struct err *e)
+{
+	int n = store_migrations_for("sqlite", list, SQ_MAX_MIGRATIONS);
+	if (n < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "the SQLite migrations are not numbered 0001.. without gaps");
+	return n;
+}
+
+static int sq_ensure_version_table(struct sqlite_conn *c, struct err *e)
+{
+	return sq_pragma(c, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+			    "name TEXT NOT NULL, applied_at INTEGER NOT NULL)", e);
+}
+
+static int sq_read_version(struct sqlite_conn *c, int *current, struct err *e)
+{
+	sqlite3_stmt *st = sq_stmt(c, SQ_SCHEMA_VERSION);
+	int64_t v = 0;
+	if (!st || sq_count(c, st, &v) != STORE_OK)
+		return err_set(e, ERR_INTERNAL, "db", "cannot read the schema version: %s", c->base.last_error);
+	*current = (int)v;
+	return 0;
+}
+
+int sqlite_schema_version(struct store_conn *base, int *current, int *latest, struct err *e)
+{
+	struct sqlite_conn *c = sq_conn(base);
+	const struct embed_file *list[SQ_MAX_MIGRATIONS];
+	int n = sq_latest(list, e);
+	if (n < 0)
+		return ERR_INTERNAL;
+	*latest = n;
+	if (sq_ensure_version_table(c, e) != 0)
+		return ERR_INTERNAL;
+	return sq_read_version(c, current, e);
+}
+
+int sqlite_migrate(struct store_conn *base, int *from, int *to, struct err *e)
+{
+	struct sqlite_conn *c = sq_conn(base);
+	int current = 0, latest = 0;
+	const struct embed_file *list[SQ_MAX_MIGRATIONS];
+	if (sqlite_schema_version(base, &current, &latest, e) != 0)
+		return ERR_INTERNAL;
+	if (from)
+		*from = current;
+	if (to)
+		*to = current;
+	if (current > latest)
+		return err_set(e, ERR_CONFLICT, "db",
+			       "the database has schema version %d but this caseload knows only up to %d; "
+			       "use a newer caseload", current, latest);
+	sq_latest(list, e);
+	for (int v = current + 1; v <= latest; v++) {
+		if (sq_pragma(c, "BEGIN IMMEDIATE", e) != 0)
+			return ERR_INTERNAL;
+		char *msg = NULL;
+		if (sqlite3_exec(c->db, (const char *)list[v - 1]->data, NULL, NULL, &msg) != SQLITE_OK) {
+			err_set(e, ERR_INTERNAL, "db", "migration %s failed: %s", list[v - 1]->name,
+				msg ? msg : "?");
+			sqlite3_free(msg);
+			sqlite_rollback(base);
+			return ERR_INTERNAL;
+		}
+		sqlite3_stmt *st = sq_stmt(c, SQ_SCHEMA_RECORD);
+		if (!st) {
+			sqlite_rollback(base);
+			return err_set(e, ERR_INTERNAL, "db", "%s", c->base.last_error);
+		}
+		sqlite3_bind_int(st, 1, v);
+		sqlite3_bind_text(st, 2, list[v - 1]->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+		if (sq_exec_write(c, st, 0) != STORE_OK || sqlite_commit(base) != STORE_OK) {
+			sqlite_rollback(base);
+			return err_set(e, ERR_INTERNAL, "db", "recording migration %d failed", v);
+		}
+		if (to)
+			*to = v;
+	}
+	return 0;
+}
+
+const struct store_backend store_sqlite_backend = {
+	.name = "sqlite",
+	.connect = sqlite_connect,
+	.disconnect = sqlite_disconnect,
+	.begin = sqlite_begin,
+	.commit = sqlite_commit,
+	.rollback = sqlite_rollback,
+	.migrate = sqlite_migrate,
+	.schema_version = sqlite_schema_version,
+	.check = sqlite_check,
+
+	.user_insert = sqlite_user_insert,
+	.user_get = sqlite_user_get,
+	.user_get_by_login = sqlite_user_get_by_login,
+	.user_update = sqlite_user_update,
+	.user_set_password = sqlite_user_set_password,
+	.user_list = sqlite_user_list,
+	.user_count = sqlite_user_count,
+
+	.right_set = sqlite_right_set,
+	.right_clear = sqlite_right_clear,
+	.right_list = sqlite_right_list,
+
+	.session_insert = sqlite_session_insert,
+	.session_get = sqlite_session_get,
+	.session_touch = sqlite_session_touch,
+	.session_delete = sqlite_session_delete,
+	.session_delete_user = sqlite_session_delete_user,
+	.session_purge = sqlite_session_purge,
+
+	.token_insert = sqlite_token_insert,
+	.token_get_by_hash = sqlite_token_get_by_hash,
+	.token_list = sqlite_token_list,
+	.token_delete = sqlite_token_delete,
+	.token_touch = sqlite_token_touch,
+
+	.login_attempt_add = sqlite_login_attempt_add,
+	.login_failures = sqlite_login_failures,
+	.login_attempts_by_login = sqlite_login_attempts_by_login,
+	.login_attempts_by_ip = sqlite_login_attempts_by_ip,
+	.login_attempt_purge = sqlite_login_attempt_purge,
+
+	.office_insert = sqlite_office_insert,
+	.office_get = sqlite_office_get,
+	.office_update = sqlite_office_update,
+	.office_delete = sqlite_office_delete,
+	.office_list = sqlite_office_list,
+	.office_users = sqlite_office_users,
+	.office_logo_set = sqlite_office_logo_set,
+	.office_logo_get = sqlite_office_logo_get,
+};

@@ -1,0 +1,307 @@
+/* store.c - the connection pool, the transaction retry loop, and the public store_* calls.
+ *
+ * Each public call forwards to the backend (sqlite/ or pg/) that the connection belongs to; no
+ * SQL is here. The pool is a free list guarded by a mutex; any number of server processes may
+ * share one database, so nothing here is a lock on data - the database does that. */
+#include "store/backend.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct store {
+	const struct store_backend *be;
+	pthread_mutex_t lock;
+	pthread_cond_t available;
+	struct store_conn *free_list;
+	struct store_conn **all;
+	int count;
+};
+
+static const struct store_backend *store_backend_for(const char *url)
+{
+	if (strncmp(url, "postgresql://", 13) == 0 || strncmp(url, "postgres://", 11) == 0)
+		return &store_pg_backend;
+	return &store_sqlite_backend;
+}
+
+int store_open(const char *url, int pool_size, struct store **out, struct err *e)
+{
+	*out = NULL;
+	if (!url || !*url)
+		return err_set(e, ERR_INVALID, "db", "no database given");
+	if (pool_size < 1)
+		pool_size = 1;
+	struct store *s = calloc(1, sizeof *s);
+	if (!s)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	s->all = calloc((size_t)pool_size, sizeof *s->all);
+	if (!s->all) {
+		free(s);
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
+	}
+	s->be = store_backend_for(url);
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->available, NULL);
+	for (int i = 0; i < pool_size; i++) {
+		struct store_conn *c = NULL;
+		int rc = s->be->connect(url, &c, e);
+		if (rc != 0) {
+			store_close(s);
+			return rc;
+		}
+		c->be = s->be;
+		c->next_free = s->free_list;
+		s->free_list = c;
+		s->all[s->count++] = c;
+	}
+	*out = s;
+	return 0;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < s->count; i++)
+		s->be->disconnect(s->all[i]);
+	free(s->all);
+	pthread_cond_destroy(&s->available);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+const char *store_backend_name(const struct store *s)
+{
+	return s->be->name;
+}
+
+struct store_conn *store_acquire(struct store *s, int wait_ms)
+{
+	struct timespec deadline;
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	deadline.tv_sec += wait_ms / 1000;
+	deadline.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
+	if (deadline.tv_nsec >= 1000000000L) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&s->lock);
+	while (!s->free_list) {
+		if (pthread_cond_timedwait(&s->available, &s->lock, &deadline) == ETIMEDOUT)
+			break;
+	}
+	struct store_conn *c = s->free_list;
+	if (c) {
+		s->free_list = c->next_free;
+		c->next_free = NULL;
+	}
+	pthread_mutex_unlock(&s->lock);
+	return c;
+}
+
+void store_release(struct store *s, struct store_conn *c)
+{
+	if (!c)
+		return;
+	pthread_mutex_lock(&s->lock);
+	c->next_free = s->free_list;
+	s->free_list = c;
+	pthread_cond_signal(&s->available);
+	pthread_mutex_unlock(&s->lock);
+}
+
+const char *store_last_error(struct store_conn *c)
+{
+	return c->last_error;
+}
+
+/* store_with_conn takes a pooled connection for a one-off administrative call. */
+static struct store_conn *store_admin_conn(struct store *s, struct err *e)
+{
+	struct store_conn *c = store_acquire(s, 10000);
+	if (!c)
+		err_set(e, ERR_BUSY, NULL, "no database connection free");
+	return c;
+}
+
+int store_migrate(struct store *s, int *from, int *to, struct err *e)
+{
+	struct store_conn *c = store_admin_conn(s, e);
+	if (!c)
+		return ERR_BUSY;
+	int rc = s->be->migrate(c, from, to, e);
+	store_release(s, c);
+	return rc;
+}
+
+int store_schema_version(struct store *s, int *current, int *latest, struct err *e)
+{
+	struct store_conn *c = store_admin_conn(s, e);
+	if (!c)
+		return ERR_BUSY;
+	int rc = s->be->schema_version(c, current, latest, e);
+	store_release(s, c);
+	return rc;
+}
+
+int store_check(struct store *s, struct err *e)
+{
+	struct store_conn *c = store_admin_conn(s, e);
+	if (!c)
+		return ERR_BUSY;
+	int rc = s->be->check(c, e);
+	store_release(s, c);
+	return rc;
+}
+
+int store_migrations_for(const char *dir, const struct embed_file **out, int max)
+{
+	size_t dlen = strlen(dir);
+	int n = 0;
+	for (size_t i = 0; i < store_migrations_count && n < max; i++) {
+		const char *name = store_migrations[i].name;
+		if (strncmp(name, dir, dlen) == 0 && name[dlen] == '/')
+			out[n++] = &store_migrations[i];
+	}
+	/* the generator emits names sorted; check the numbering has no gap */
+	for (int i = 0; i < n; i++) {
+		int num = atoi(out[i]->name + dlen + 1);
+		if (num != i + 1)
+			return -1;
+	}
+	return n;
+}
+
+/* ---- transactions ----------------------------------------------------------------------- */
+
+#define STORE_TX_ATTEMPTS 5
+
+static void store_backoff(int attempt)
+{
+	/* 2, 4, 8, 16 ms plus up to 50% jitter: enough for a competing writer to commit */
+	long ms = 2L << attempt;
+	long jitter = (long)(rand() % (int)(ms / 2 + 1));
+	struct timespec ts = {.tv_sec = 0, .tv_nsec = (ms + jitter) * 1000000L};
+	nanosleep(&ts, NULL);
+}
+
+int store_tx_run(struct store_conn *c, store_tx_fn fn, void *ctx, struct err *e)
+{
+	for (int attempt = 0; attempt < STORE_TX_ATTEMPTS; attempt++) {
+		int rc = c->be->begin(c);
+		if (rc == STORE_RETRY) {
+			store_backoff(attempt);
+			continue;
+		}
+		if (rc != STORE_OK)
+			return err_set(e, ERR_INTERNAL, NULL, "could not begin a transaction");
+		err_clear(e);
+		rc = fn(c, ctx, e);
+		if (rc != 0) {
+			c->be->rollback(c);
+			if (rc == ERR_BUSY) {
+				store_backoff(attempt);
+				continue;
+			}
+			return rc;
+		}
+		rc = c->be->commit(c);
+		if (rc == STORE_OK)
+			return 0;
+		c->be->rollback(c);
+		if (rc != STORE_RETRY)
+			return err_set(e, ERR_INTERNAL, NULL, "could not commit");
+		store_backoff(attempt);
+	}
+	return err_set(e, ERR_BUSY, NULL, "the database is busy; try again");
+}
+
+/* ---- forwarding ------------------------------------------------------------------------- */
+
+int store_user_insert(struct store_conn *c, struct store_user *u)
+{ return c->be->user_insert(c, u); }
+int store_user_get(struct store_conn *c, int64_t id, struct store_user *u)
+{ return c->be->user_get(c, id, u); }
+int store_user_get_by_login(struct store_conn *c, const char *login, struct store_user *u)
+{ return c->be->user_get_by_login(c, login, u); }
+int store_user_update(struct store_conn *c, struct store_user *u, int64_t now)
+{ return c->be->user_update(c, u, now); }
+int store_user_set_password(struct store_conn *c, int64_t id, const char *hash, int64_t now)
+{ return c->be->user_set_password(c, id, hash, now); }
+int store_user_list(struct store_conn *c, int64_t after_id, int limit, store_user_each_fn each,
+		    void *ctx)
+{ return c->be->user_list(c, after_id, limit, each, ctx); }
+int store_user_count(struct store_conn *c, int64_t *count)
+{ return c->be->user_count(c, count); }
+
+int store_right_set(struct store_conn *c, int64_t user_id, const char *right, bool granted)
+{ return c->be->right_set(c, user_id, right, granted); }
+int store_right_clear(struct store_conn *c, int64_t user_id, const char *right)
+{ return c->be->right_clear(c, user_id, right); }
+int store_right_list(struct store_conn *c, int64_t user_id, struct store_right_override *out,
+		     int max, int *n)
+{ return c->be->right_list(c, user_id, out, max, n); }
+
+int store_session_insert(struct store_conn *c, const struct store_session *s)
+{ return c->be->session_insert(c, s); }
+int store_session_get(struct store_conn *c, const unsigned char id_hash[32],
+		      struct store_session *s)
+{ return c->be->session_get(c, id_hash, s); }
+int store_session_touch(struct store_conn *c, const unsigned char id_hash[32], int64_t now)
+{ return c->be->session_touch(c, id_hash, now); }
+int store_session_delete(struct store_conn *c, const unsigned char id_hash[32])
+{ return c->be->session_delete(c, id_hash); }
+int store_session_delete_user(struct store_conn *c, int64_t user_id)
+{ return c->be->session_delete_user(c, user_id); }
+int store_session_purge(struct store_conn *c, int64_t idle_before, int64_t now)
+{ return c->be->session_purge(c, idle_before, now); }
+
+int store_token_insert(struct store_conn *c, struct store_token *t)
+{ return c->be->token_insert(c, t); }
+int store_token_get_by_hash(struct store_conn *c, const unsigned char hash[32],
+			    struct store_token *t)
+{ return c->be->token_get_by_hash(c, hash, t); }
+int store_token_list(struct store_conn *c, int64_t user_id, store_token_each_fn each, void *ctx)
+{ return c->be->token_list(c, user_id, each, ctx); }
+int store_token_delete(struct store_conn *c, int64_t user_id, int64_t id)
+{ return c->be->token_delete(c, user_id, id); }
+int store_token_touch(struct store_conn *c, int64_t id, int64_t now)
+{ return c->be->token_touch(c, id, now); }
+
+int store_login_attempt_add(struct store_conn *c, const char *login, const char *ip, bool ok,
+			    int64_t at)
+{ return c->be->login_attempt_add(c, login, ip, ok, at); }
+int store_login_failures(struct store_conn *c, const char *login, int64_t since, int64_t *count,
+			 int64_t *last_at)
+{ return c->be->login_failures(c, login, since, count, last_at); }
+int store_login_attempts_by_login(struct store_conn *c, const char *login, int64_t since,
+				  int64_t *count)
+{ return c->be->login_attempts_by_login(c, login, since, count); }
+int store_login_attempts_by_ip(struct store_conn *c, const char *ip, int64_t since,
+			       int64_t *count)
+{ return c->be->login_attempts_by_ip(c, ip, since, count); }
+int store_login_attempt_purge(struct store_conn *c, int64_t before)
+{ return c->be->login_attempt_purge(c, before); }
+
+int store_office_insert(struct store_conn *c, struct store_office *o)
+{ return c->be->office_insert(c, o); }
+int store_office_get(struct store_conn *c, int64_t id, struct store_office *o)
+{ return c->be->office_get(c, id, o); }
+int store_office_update(struct store_conn *c, struct store_office *o, int64_t now)
+{ return c->be->office_update(c, o, now); }
+int store_office_delete(struct store_conn *c, int64_t id)
+{ return c->be->office_delete(c, id); }
+int store_office_list(struct store_conn *c, store_office_each_fn each, void *ctx)
+{ return c->be->office_list(c, each, ctx); }
+int store_office_users(struct store_conn *c, int64_t id, int64_t *count)
+{ return c->be->office_users(c, id, count); }
+int store_office_logo_set(struct store_conn *c, int64_t id, const char *mime, const void *data,
+			  size_t len)
+{ return c->be->office_logo_set(c, id, mime, data, len); }
+int store_office_logo_get(struct store_conn *c, int64_t id, char mime[64], void **data,
+			  size_t *len)
+{ return c->be->office_logo_get(c, id, mime, data, len); }

@@ -1,0 +1,201 @@
+// app.js - entry point of the web UI: hash routing (#/login, #/cases, #/reports, #/setup), the
+// session state (GET /api/v1/me on load) and the signed-in shell (navigation, the user, log
+// out). Pages are in pages.js, login.js and setup.js; every API call goes through api.js.
+import { html, render, useState, useEffect, useCallback } from '/vendor/preact-htm.js';
+import { get, del, setCsrfToken, setUnauthorizedHandler } from './api.js';
+import { Alert, Button, Icon, Logo, ROLE_LABELS, initials } from './ui.js';
+import { LoginPage } from './login.js';
+import { CasesPage, ReportsPage, ForbiddenPage, NotFoundPage } from './pages.js';
+import { SetupPage } from './setup.js';
+
+const NAV = [
+  { page: 'cases', label: 'Cases', icon: 'cases' },
+  { page: 'reports', label: 'Reports', icon: 'reports' },
+  { page: 'setup', label: 'Setup', icon: 'setup', right: 'admin' },
+];
+
+/** The route from location.hash: '#/setup/offices' -> {page: 'setup', parts: ['offices']}. */
+function parseHash() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  return { page: parts[0] || '', parts: parts.slice(1) };
+}
+
+function replaceHash(hash) {
+  history.replaceState(null, '', hash);
+}
+
+function useRoute() {
+  const [route, setRoute] = useState(parseHash);
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash());
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const go = useCallback((hash, { replace = false } = {}) => {
+    if (replace) replaceHash(hash);
+    else location.hash = hash;
+    setRoute(parseHash());
+  }, []);
+  return [route, go];
+}
+
+function App() {
+  const [me, setMe] = useState(undefined); // undefined: checking; null: signed out; else the User
+  const [bootError, setBootError] = useState(null);
+  const [notice, setNotice] = useState(null);
+  const [wanted, setWanted] = useState(null); // where to go after signing in
+  const [route, go] = useRoute();
+
+  const loadMe = useCallback(async () => {
+    setBootError(null);
+    try {
+      const r = await get('/me', { auth: false });
+      setCsrfToken(r.csrf_token);
+      setMe(r.user);
+    } catch (err) {
+      if (err.status === 401) {
+        setCsrfToken(null);
+        setMe(null);
+      } else {
+        setBootError(err);
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      setCsrfToken(null);
+      setNotice('Your session has ended. Please sign in again.');
+      setMe(null);
+    });
+    loadMe();
+  }, [loadMe]);
+
+  // Keep the address in step with the session state.
+  useEffect(() => {
+    if (me === null && route.page !== 'login') {
+      if (route.page) setWanted(location.hash);
+      go('#/login', { replace: true });
+    } else if (me && (route.page === 'login' || route.page === '')) {
+      go(wanted || '#/cases', { replace: true });
+      setWanted(null);
+    }
+  }, [me, route.page]);
+
+  if (bootError) {
+    return html`<div class="boot boot-error">
+      <${Alert} kind="error" title="Caseload could not start">${bootError.detail}<//>
+      <${Button} kind="primary" onClick=${loadMe}>Try again<//>
+    </div>`;
+  }
+  if (me === undefined) {
+    return html`<div class="boot" role="status"><span class="spinner" aria-hidden="true"></span>
+      <span>Loading Caseload…</span></div>`;
+  }
+  if (me === null) {
+    return html`<${LoginPage} notice=${notice} onLoggedIn=${(user) => { setNotice(null); setMe(user); }} />`;
+  }
+
+  async function logout() {
+    try {
+      await del('/session', { auth: false });
+    } catch {
+      // Already signed out or the server is unreachable: the local session ends either way.
+    }
+    setCsrfToken(null);
+    setNotice(null);
+    setWanted(null);
+    setMe(null);
+    go('#/login', { replace: true });
+  }
+
+  return html`<${Shell} me=${me} route=${route} onLogout=${logout} onUserChange=${setMe} />`;
+}
+
+function Shell({ me, route, onLogout, onUserChange }) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [loggingOut, setLoggingOut] = useState(false);
+  const isAdmin = (me.rights || []).includes('admin');
+  const nav = NAV.filter((n) => !n.right || (me.rights || []).includes(n.right));
+
+  useEffect(() => setMenuOpen(false), [route.page, route.parts.join('/')]);
+  useEffect(() => {
+    if (!menuOpen) return undefined;
+    const onKey = (e) => {
+      if (e.key === 'Escape') {
+        setMenuOpen(false);
+        document.getElementById('menu-button')?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
+
+  let page;
+  switch (route.page) {
+    case 'cases': page = html`<${CasesPage} me=${me} />`; break;
+    case 'reports': page = html`<${ReportsPage} me=${me} />`; break;
+    case 'setup': page = isAdmin ? html`<${SetupPage} me=${me} section=${route.parts[0]}
+      onSelfChange=${onUserChange} />` : html`<${ForbiddenPage} />`; break;
+    case '': case 'login': page = null; break;
+    default: page = html`<${NotFoundPage} />`;
+  }
+
+  function skipToContent(e) {
+    e.preventDefault();
+    document.getElementById('main')?.focus();
+  }
+
+  async function logout() {
+    setLoggingOut(true);
+    await onLogout();
+  }
+
+  return html`<div class=${`shell ${menuOpen ? 'menu-open' : ''}`}>
+    <a class="skip-link" href="#main" onClick=${skipToContent}>Skip to content</a>
+    <header class="topbar">
+      <a class="brand" href="#/cases" aria-label="Caseload, go to cases">
+        <${Logo} /><span class="brand-name">Caseload</span>
+      </a>
+      <button type="button" id="menu-button" class="icon-btn menu-button"
+        aria-expanded=${menuOpen ? 'true' : 'false'} aria-controls="sidebar"
+        aria-label=${menuOpen ? 'Close menu' : 'Open menu'} onClick=${() => setMenuOpen(!menuOpen)}>
+        <${Icon} name=${menuOpen ? 'close' : 'menu'} />
+      </button>
+    </header>
+    <div class="scrim" aria-hidden="true" onClick=${() => setMenuOpen(false)}></div>
+    <aside class="sidebar" id="sidebar">
+      <a class="brand sidebar-brand" href="#/cases" aria-label="Caseload, go to cases">
+        <${Logo} /><span class="brand-name">Caseload</span>
+      </a>
+      <nav class="nav" aria-label="Main">
+        <ul>
+          ${nav.map((n) => html`<li key=${n.page}>
+            <a class="nav-link" href=${`#/${n.page}`}
+              aria-current=${route.page === n.page ? 'page' : undefined}>
+              <${Icon} name=${n.icon} /><span>${n.label}</span>
+            </a>
+          </li>`)}
+        </ul>
+      </nav>
+      <div class="sidebar-user">
+        <div class="user-card">
+          <span class="avatar" aria-hidden="true">${initials(me.name || me.login)}</span>
+          <span class="user-text">
+            <span class="user-name" data-testid="user-name">${me.name || me.login}</span>
+            <span class="user-role">${ROLE_LABELS[me.role] || me.role}</span>
+          </span>
+        </div>
+        <${Button} kind="ghost" icon="logout" className="logout-btn" busy=${loggingOut}
+          busyLabel="Logging out…" onClick=${logout}>Log out<//>
+      </div>
+    </aside>
+    <main class="main" id="main" tabindex="-1">
+      <div class="page">${page}</div>
+    </main>
+  </div>`;
+}
+
+const root = document.getElementById('app');
+root.textContent = '';
+render(html`<${App} />`, root);

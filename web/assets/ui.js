@@ -1,0 +1,159 @@
+// ui.js - small shared pieces of the UI: icons, buttons, alerts, form fields, page headers,
+// and the labels shown for roles and rights. Pages live in their own modules (cases.js,
+// reports.js, setup-*.js); the fetch wrapper is api.js; routing and the shell are app.js.
+import { html, useEffect, useRef } from '/vendor/preact-htm.js';
+
+// 24x24 stroke icons, drawn for Caseload.
+const ICONS = {
+  cases: 'M4 7.5h16v11a1.5 1.5 0 0 1-1.5 1.5h-13A1.5 1.5 0 0 1 4 18.5zM9 7.5V5.5A1.5 1.5 0 0 1 10.5 4h3A1.5 1.5 0 0 1 15 5.5v2M4 12.5h16',
+  reports: 'M7 3.5h7l4 4v12a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1v-15a1 1 0 0 1 1-1zM14 3.5v4h4M9 13h6M9 16.5h6M9 9.5h2',
+  setup: 'M4 7h10M18 7h2M4 17h4M12 17h8M16 5v4M10 15v4',
+  logout: 'M15 16.5l4.5-4.5L15 7.5M19.5 12H9.5M11 20H6a1.5 1.5 0 0 1-1.5-1.5v-13A1.5 1.5 0 0 1 6 4h5',
+  menu: 'M4 7h16M4 12h16M4 17h16',
+  close: 'M6 6l12 12M18 6L6 18',
+  plus: 'M12 5v14M5 12h14',
+  users: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM2.5 20a6.5 6.5 0 0 1 13 0M16 4.3a3.5 3.5 0 0 1 0 6.4M18 14.2a6.5 6.5 0 0 1 3.5 5.8',
+  office: 'M4 20.5h16M6 20.5V5a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v15.5M9.5 8h1M13.5 8h1M9.5 11.5h1M13.5 11.5h1M10.5 20.5v-4h3v4',
+  shield: 'M12 3.5l7 2.5v5.5c0 4.5-3 7.7-7 9-4-1.3-7-4.5-7-9V6z M9 12l2 2 4-4',
+  alert: 'M12 8v5M12 16.5v.01M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17z',
+  check: 'M5 12.5l4.5 4.5L19 7.5',
+  trash: 'M4.5 7h15M9.5 7V4.5h5V7M6.5 7l1 12.5a1 1 0 0 0 1 1h7a1 1 0 0 0 1-1l1-12.5M10 11v6M14 11v6',
+  mail: 'M4 6h16v12H4zM4 7l8 6 8-6',
+  letter: 'M6 3.5h12v17H6zM9 8h6M9 11.5h6M9 15h3',
+  clock: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17zM12 7.5V12l3 2',
+  eye: 'M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12zM12 14.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
+  chevron: 'M9 6l6 6-6 6',
+  search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4',
+};
+
+/** An inline SVG icon; decorative (aria-hidden) unless given a `label`. */
+export function Icon({ name, label, className = '' }) {
+  return html`<svg class=${`icon ${className}`} viewBox="0 0 24 24" fill="none" stroke="currentColor"
+    stroke-width="1.75" stroke-linecap="round" stroke-linejoin="round"
+    aria-hidden=${label ? undefined : 'true'} role=${label ? 'img' : undefined} aria-label=${label}
+    focusable="false"><path d=${ICONS[name] || ''} /></svg>`;
+}
+
+/** The product mark. */
+export function Logo({ className = '' }) {
+  return html`<svg class=${`logo-mark ${className}`} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+    <rect width="32" height="32" rx="7" class="logo-bg" />
+    <path d="M9 7h9.5L23 11.5V25H9z" class="logo-line" />
+    <path d="M12.5 16.5l2.5 2.5 4.5-5" class="logo-line" />
+  </svg>`;
+}
+
+/** A button; `kind` is primary | secondary | ghost | danger; `busy` disables it and shows a spinner. */
+export function Button({ kind = 'secondary', size, busy = false, busyLabel, icon, type = 'button',
+  className = '', disabled, children, ...rest }) {
+  const cls = ['btn', `btn-${kind}`, size ? `btn-${size}` : '', busy ? 'is-busy' : '', className]
+    .filter(Boolean).join(' ');
+  return html`<button type=${type} class=${cls} disabled=${disabled || busy}
+    aria-busy=${busy ? 'true' : undefined} ...${rest}>
+    ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : icon ? html`<${Icon} name=${icon} />` : null}
+    <span>${busy && busyLabel ? busyLabel : children}</span>
+  </button>`;
+}
+
+/** An alert box. Errors use role="alert" (announced at once); notices use role="status". */
+export function Alert({ kind = 'error', title, children, id, onClose }) {
+  return html`<div id=${id} class=${`alert alert-${kind}`} role=${kind === 'error' ? 'alert' : 'status'}>
+    <${Icon} name=${kind === 'success' ? 'check' : 'alert'} className="alert-icon" />
+    <div class="alert-body">
+      ${title ? html`<strong class="alert-title">${title}</strong>` : null}
+      <div>${children}</div>
+    </div>
+    ${onClose ? html`<button type="button" class="icon-btn alert-close" aria-label="Dismiss" onClick=${onClose}>
+      <${Icon} name="close" /></button>` : null}
+  </div>`;
+}
+
+/** A labelled form field wrapper: label, the control (children), a hint and an error message. */
+export function Field({ id, label, hint, error, required, className = '', children }) {
+  return html`<div class=${`field ${error ? 'has-error' : ''} ${className}`}>
+    <label for=${id}>${label}${required ? html`<span class="req" aria-hidden="true"> *</span>` : null}</label>
+    ${children}
+    ${error ? html`<p class="field-error" id=${`${id}-error`}>${error}</p>`
+      : hint ? html`<p class="field-hint" id=${`${id}-hint`}>${hint}</p>` : null}
+  </div>`;
+}
+
+/** The heading block of a page; the h1 takes focus when the page opens (for screen readers). */
+export function PageHeader({ title, subtitle, children }) {
+  const ref = useRef(null);
+  useEffect(() => {
+    document.title = `${title} · Caseload`;
+    if (ref.current && document.activeElement === document.body) ref.current.focus({ preventScroll: true });
+  }, [title]);
+  return html`<header class="page-head">
+    <div class="page-titles">
+      <h1 tabindex="-1" ref=${ref}>${title}</h1>
+      ${subtitle ? html`<p class="page-sub">${subtitle}</p>` : null}
+    </div>
+    ${children ? html`<div class="page-actions">${children}</div>` : null}
+  </header>`;
+}
+
+/** A centred message for empty lists and placeholders. */
+export function EmptyState({ icon, title, children }) {
+  return html`<div class="empty">
+    <div class="empty-icon"><${Icon} name=${icon} /></div>
+    <p class="empty-title">${title}</p>
+    <div class="empty-text">${children}</div>
+  </div>`;
+}
+
+export function Spinner({ label = 'Loading…' }) {
+  return html`<div class="loading" role="status"><span class="spinner" aria-hidden="true"></span>${label}</div>`;
+}
+
+export const ROLE_LABELS = { admin: 'Administrator', staff: 'Staff', advisor: 'Advisor', client: 'Client' };
+export const ROLES = ['staff', 'admin', 'advisor', 'client'];
+
+const RIGHT_LABELS = {
+  admin: 'Administration',
+  case_create: 'Open cases',
+  case_edit: 'Edit cases',
+  case_edit_name_number: 'Edit case name and number',
+  status_report_mass_send: 'Send status reports (mass)',
+  status_report_selective_send: 'Send status reports (selective)',
+  client_invite: 'Invite clients',
+};
+
+const RIGHT_SHORT = {
+  admin: 'Admin',
+  case_create: 'Open cases',
+  case_edit: 'Edit cases',
+  case_edit_name_number: 'Rename cases',
+  status_report_mass_send: 'Mass reports',
+  status_report_selective_send: 'Selective reports',
+  client_invite: 'Invite clients',
+};
+
+/** A readable label for a right name; unknown rights show their name. */
+export function rightLabel(name) {
+  return RIGHT_LABELS[name] || name.replace(/_/g, ' ');
+}
+
+/** A short label for a right, for chips in lists. */
+export function rightShort(name) {
+  return RIGHT_SHORT[name] || rightLabel(name);
+}
+
+/** Up to two initials for an avatar. */
+export function initials(name) {
+  const parts = String(name || '?').trim().split(/\s+/).filter(Boolean);
+  const s = parts.length > 1 ? parts[0][0] + parts[parts.length - 1][0] : (parts[0] || '?').slice(0, 2);
+  return s.toUpperCase();
+}
+
+/** Build a request body from form values: trims strings and leaves out empty optional ones. */
+export function compact(values) {
+  const out = {};
+  for (const [k, v] of Object.entries(values)) {
+    const t = typeof v === 'string' && k !== 'password' ? v.trim() : v;
+    if (t === '' || t === null || t === undefined) continue;
+    out[k] = t;
+  }
+  return out;
+}
