@@ -33,6 +33,7 @@ struct request {
 
 	struct buf body;                 /* capped at the route's body_max */
 	bool body_refused;               /* an answer was queued before the body was read */
+	size_t discarded;                /* bytes dropped after a mid-body refusal */
 	const struct route *route;
 	const char *params[REQUEST_MAX_PARAMS];  /* path placeholders in pattern order */
 	int nparams;

@@ -112,12 +112,28 @@ static long long server_declared_length(struct request *r)
 	return (end && *end == '\0' && n >= 0) ? n : -1;
 }
 
+static enum MHD_Result server_add_arg_length(void *cls, enum MHD_ValueKind kind, const char *key,
+					    const char *value)
+{
+	size_t *n = cls;
+	*n += strlen(key) + 2 + (value ? strlen(value) : 0);  /* "?k=v" or "&k=v" */
+	return MHD_YES;
+}
+
+/* server_url_length is the length of path and query (libmicrohttpd hands over the path alone). */
+static size_t server_url_length(struct request *r)
+{
+	size_t n = strlen(r->path);
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, server_add_arg_length, &n);
+	return n;
+}
+
 /* server_begin checks what can be checked from the headers alone; it answers (r->response) when
  * the request must be refused before its body is read. */
 static void server_begin(struct request *r)
 {
 	struct server *s = r->srv;
-	if (strlen(r->path) > s->cfg.url_max) {
+	if (server_url_length(r) > s->cfg.url_max) {
 		reply_error(r, ERR_URI_TOO_LONG, NULL, "the URL is longer than 2 KiB");
 		return;
 	}
@@ -150,7 +166,12 @@ static void server_begin(struct request *r)
 	}
 }
 
-/* server_take_body adds a chunk; answers 413 or 408 when the chunk breaks a limit. */
+/* Bytes of a refused body read and dropped before the connection is closed instead. */
+#define SERVER_DISCARD_MAX ((size_t)4 * 1024 * 1024)
+
+/* server_take_body adds a chunk; answers 413 or 408 when the chunk breaks a limit. A body that
+ * completes, but took longer than slow_body_seconds at under slow_body_rate, is also 408 (see
+ * server_access). */
 static void server_take_body(struct request *r, const char *data, size_t len)
 {
 	if (buf_append(&r->body, data, len) != 0) {
@@ -203,18 +224,22 @@ static enum MHD_Result server_access(void *cls, struct MHD_Connection *conn, con
 		size_t n = *upload_data_size;
 		*upload_data_size = 0;
 		if (r->body_refused)
-			return MHD_YES;   /* an answer is already on its way; drop the rest */
-		server_take_body(r, upload_data, n);
+			return MHD_YES;   /* an answer was queued before the body; drop the rest */
 		if (r->response) {
-			r->body_refused = true;
-			/* libmicrohttpd may not take an answer mid-body; then close the connection */
-			return server_queue(r);
+			/* refused mid-body: libmicrohttpd takes the answer only once the body is in,
+			 * so drop the rest up to a bound and answer then; past the bound, hang up */
+			r->discarded += n;
+			bool too_long = clock_monotonic_us() - r->started_us >
+					(int64_t)s->cfg.slow_body_seconds * 2 * 1000000;
+			return (r->discarded > SERVER_DISCARD_MAX || too_long) ? MHD_NO : MHD_YES;
 		}
+		server_take_body(r, upload_data, n);
 		return MHD_YES;
 	}
 	if (r->body_refused)
 		return MHD_YES;
-	server_dispatch(r);
+	if (!r->response)
+		server_dispatch(r);
 	return server_queue(r);
 }
 

@@ -25,7 +25,8 @@ if [ ! -x "$PGBIN/initdb" ]; then
 		{ apt-get update >&2 && apt-get -o DPkg::Lock::Timeout=300 install -y postgresql >&2; }
 fi
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/caseload-pg.XXXXXX")
+# under /tmp, not $TMPDIR: the postgres user must be able to reach the directory
+dir=$(mktemp -d /tmp/caseload-pg.XXXXXX)
 data="$dir/data"
 log="$dir/server.log"
 port=
@@ -71,8 +72,6 @@ full_page_writes = off
 synchronous_commit = off
 shared_buffers = 64MB
 max_connections = 200
-log_min_messages = warning
-log_min_error_statement = panic
 EOF
 
 free_port() {

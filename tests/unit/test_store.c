@@ -927,7 +927,7 @@ static void test_pg_reconnect(void **state)
 		skip();
 	char sql[256];
 	snprintf(sql, sizeof sql,
-		 "DO $$BEGIN PERFORM pg_terminate_backend(pid) FROM pg_stat_activity "
+		 "DO $$BEGIN PERFORM pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
 		 "WHERE datname = '%s' AND pid <> pg_backend_pid(); END$$", f->pg_db);
 
 	/* a transaction notices at BEGIN, reconnects once and runs normally */

@@ -146,8 +146,9 @@ function RightsEditor({ user, rights, onChange }) {
     return () => { live = false; };
   }, [user.id]);
 
-  async function change(name, fn) {
-    setSaving(name);
+  // While a change is saved the box shows the state asked for; a failure puts it back.
+  async function change(name, wanted, fn) {
+    setSaving({ name, wanted });
     setError(null);
     try {
       const u = await fn();
@@ -159,8 +160,10 @@ function RightsEditor({ user, rights, onChange }) {
       setSaving(null);
     }
   }
-  const grant = (name, granted) => change(name, () => put(`/users/${user.id}/rights/${encodeURIComponent(name)}`, { granted }));
-  const reset = (name) => change(name, () => del(`/users/${user.id}/rights/${encodeURIComponent(name)}`));
+  const grant = (name, granted) => change(name, granted,
+    () => put(`/users/${user.id}/rights/${encodeURIComponent(name)}`, { granted }));
+  const reset = (name) => change(name, undefined,
+    () => del(`/users/${user.id}/rights/${encodeURIComponent(name)}`));
 
   const u = detail || user;
   const effective = new Set(u.rights || []);
@@ -187,14 +190,15 @@ function RightsEditor({ user, rights, onChange }) {
           const s = state(r);
           const id = `right-${user.id}-${r.name}`;
           return html`<li key=${r.name} class="right-item">
-            <input type="checkbox" id=${id} checked=${effective.has(r.name)}
+            <input type="checkbox" id=${id}
+              checked=${saving?.name === r.name && saving.wanted !== undefined ? saving.wanted : effective.has(r.name)}
               disabled=${!detail || saving !== null} onChange=${(e) => grant(r.name, e.currentTarget.checked)} />
             <label for=${id} class="right-text">
               <span class="right-label">${rightLabel(r.name)}</span>
               <span class="right-desc">${r.description}</span>
             </label>
             <span class="right-state">
-              ${saving === r.name ? html`<span class="spinner spinner-sm" aria-label="Saving"></span>` : null}
+              ${saving?.name === r.name ? html`<span class="spinner spinner-sm" role="status" aria-label="Saving"></span>` : null}
               ${s === 'default' ? html`<span class="badge badge-muted">Role default</span>`
                 : s === 'granted' ? html`<span class="badge badge-accent">Granted</span>`
                 : html`<span class="badge badge-warn">Revoked</span>`}

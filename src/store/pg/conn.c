@@ -16,14 +16,16 @@
 
 static void pg_set_message(struct pg_conn *c, const char *what, const char *state, const char *msg)
 {
-	int n = snprintf(c->base.last_error, sizeof c->base.last_error, "%s: %s%s%s", what,
-			 state ? state : "", state ? " " : "", msg ? msg : "unknown error");
-	/* libpq messages end with a newline; logs want one line */
-	if (n > 0) {
-		size_t len = strlen(c->base.last_error);
-		while (len > 0 && (c->base.last_error[len - 1] == '\n' || c->base.last_error[len - 1] == ' '))
-			c->base.last_error[--len] = '\0';
-	}
+	char *out = c->base.last_error;
+	snprintf(out, sizeof c->base.last_error, "%s: %s%s%s", what, state ? state : "",
+		 state ? " " : "", msg ? msg : "unknown error");
+	/* libpq messages may span lines and end with a newline; logs want one line */
+	for (char *p = out; *p; p++)
+		if (*p == '\n' || *p == '\t' || *p == '\r')
+			*p = ' ';
+	size_t len = strlen(out);
+	while (len > 0 && out[len - 1] == ' ')
+		out[--len] = '\0';
 }
 
 static bool pg_state_is(const PGresult *r, const char *state)
