@@ -36,6 +36,7 @@ as_pg() {
 	(cd "$dir" && runuser -u postgres -- "$@")
 }
 
+# shellcheck disable=SC2317  # called by the EXIT trap
 cleanup() {
 	local status=$?
 	if [ -f "$data/postmaster.pid" ]; then
@@ -84,7 +85,7 @@ s.close()'
 
 # A port picked free may be taken by a concurrent run before the server binds it: try again.
 started=
-for attempt in 1 2 3 4 5 6 7 8; do
+for _ in 1 2 3 4 5 6 7 8; do
 	port=$(free_port)
 	if as_pg "$PGBIN/pg_ctl" -D "$data" -l "$log" -w -t 60 -o "-p $port" start >/dev/null 2>&1; then
 		started=1
@@ -113,8 +114,14 @@ fi
 export CASELOAD_TEST_PG="postgresql://postgres@127.0.0.1:$port/postgres"
 echo "with-postgres: PostgreSQL 15 at $CASELOAD_TEST_PG (data in $dir)" >&2
 
+# CMD runs in the background (stdin passed on explicitly) so that a TERM or INT sent to this
+# script is handled at once: it is passed to CMD and the cluster is still removed.
+"$@" <&0 &
+child=$!
+trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 143' TERM
+trap 'kill -INT "$child" 2>/dev/null; wait "$child"; exit 130' INT
 set +e
-"$@"
+wait "$child"
 status=$?
 set -e
 exit "$status"
