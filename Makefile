@@ -95,8 +95,10 @@ test-unit: $(UNIT_BIN)
 test-api: all
 	CASELOAD_BIN=$(BUILD)/caseload node --test --test-concurrency=2 tests/api/
 
-test-api-pg: all
-	CASELOAD_BIN=$(BUILD)/caseload tests/pg/with-postgres.sh node --test --test-concurrency=2 tests/api/
+# one throwaway PostgreSQL cluster for the store unit test and the whole API suite
+test-api-pg: all $(UNIT_BIN)
+	CASELOAD_BIN=$(BUILD)/caseload tests/pg/with-postgres.sh bash -c \
+	  '$(BUILD)/tests/test_store && node --test --test-concurrency=2 tests/api/'
 
 test-browser: all
 	CASELOAD_BIN=$(BUILD)/caseload node --test --test-concurrency=1 tests/browser/
