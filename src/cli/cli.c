@@ -53,3 +53,17 @@ int cli_usage_error(const char *cmd, const char *message)
 	fprintf(stderr, "caseload %s: %s\nTry 'caseload %s --help'.\n", cmd, message, cmd);
 	return CLI_USAGE;
 }
+
+int cli_unknown_option(const char *cmd, const char *option)
+{
+	char msg[160];
+	snprintf(msg, sizeof msg, "unknown option '%s'", option);
+	return cli_usage_error(cmd, msg);
+}
+
+int cli_missing_value(const char *cmd, const char *option)
+{
+	char msg[160];
+	snprintf(msg, sizeof msg, "the option '%s' needs a value", option);
+	return cli_usage_error(cmd, msg);
+}

@@ -31,6 +31,10 @@ int cli_read_password(char *out, size_t size);
 /* cli_usage_error prints "caseload CMD: message" and a hint, and returns CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *message);
 
+/* cli_unknown_option and cli_missing_value are usage errors naming the option at fault. */
+int cli_unknown_option(const char *cmd, const char *option);
+int cli_missing_value(const char *cmd, const char *option);
+
 int cli_serve(int argc, char **argv);
 int cli_init(int argc, char **argv);
 int cli_user(int argc, char **argv);

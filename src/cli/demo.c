@@ -101,7 +101,7 @@ int cli_demo(int argc, char **argv)
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			db = argv[i] + 5;
 		} else {
-			return cli_usage_error("demo", "unknown option");
+			return cli_unknown_option("demo", argv[i]);
 		}
 	}
 	if (!db)

@@ -23,8 +23,8 @@ int cli_init(int argc, char **argv)
 		switch (ch) {
 		case 'd': db = optarg; break;
 		case 'h': fputs(init_help, stdout); return CLI_OK;
-		case ':': return cli_usage_error("init", "an option needs a value");
-		default: return cli_usage_error("init", "unknown option");
+		case ':': return cli_missing_value("init", argv[optind - 1]);
+		default: return cli_unknown_option("init", argv[optind - 1]);
 		}
 	}
 	if (!db || optind < argc)

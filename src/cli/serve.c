@@ -94,8 +94,8 @@ static int serve_parse(int argc, char **argv, const char **db, struct server_con
 		case 'x': if (!(rc = serve_number(name, optarg, 86400 * 30, &n))) c->session.max_seconds = (int)n; break;
 		case 'L': if (!(rc = serve_number(name, optarg, 1000000, &n))) c->session.ip_per_minute = (int)n; break;
 		case 'h': fputs(serve_help, stdout); return -1;
-		case ':': return cli_usage_error("serve", "an option needs a value");
-		default: return cli_usage_error("serve", "unknown option");
+		case ':': return cli_missing_value("serve", argv[optind - 1]);
+		default: return cli_unknown_option("serve", argv[optind - 1]);
 		}
 		idx = 0;
 	}

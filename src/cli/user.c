@@ -50,8 +50,8 @@ static int user_parse(int argc, char **argv, struct user_args *a)
 		case 'o': a->office = strtoll(optarg, NULL, 10); break;
 		case 'p': a->password_stdin = 1; break;
 		case 'h': fputs(user_help, stdout); return -1;
-		case ':': return cli_usage_error("user", "an option needs a value");
-		default: return cli_usage_error("user", "unknown option");
+		case ':': return cli_missing_value("user", argv[optind - 1]);
+		default: return cli_unknown_option("user", argv[optind - 1]);
 		}
 	}
 	if (optind < argc)

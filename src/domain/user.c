@@ -195,7 +195,7 @@ int user_get(struct store_conn *c, const struct actor *a, int64_t id, struct sto
 	     struct err *e)
 {
 	if (!rights_has(a, RIGHT_ADMIN) && a->user.id != id)
-		return err_set(e, ERR_NOT_FOUND, NULL, "user not found");
+		return rights_require(a, RIGHT_ADMIN, e);
 	return user_store_error(store_user_get(c, id, out), "user", e);
 }
 

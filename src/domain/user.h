@@ -45,7 +45,7 @@ int user_create(struct store_conn *c, const struct actor *a, const struct user_f
 int user_update(struct store_conn *c, const struct actor *a, int64_t id, int64_t version,
 		const struct user_fields *f, struct store_user *out, struct err *e);
 
-/* user_get reads one user: admin for anyone, others only themselves (ERR_NOT_FOUND). */
+/* user_get reads one user: admin for anyone, others only themselves (ERR_FORBIDDEN). */
 int user_get(struct store_conn *c, const struct actor *a, int64_t id, struct store_user *out,
 	     struct err *e);
 

@@ -46,7 +46,13 @@ int body_json(struct request *r, json_t **out, struct err *e)
 	if (!body_is_json(request_header(r, MHD_HTTP_HEADER_CONTENT_TYPE)))
 		return err_set(e, ERR_MEDIA_TYPE, "header.Content-Type", "the body must be application/json");
 	json_error_t je;
-	json_t *v = json_loadb(r->body.data ? r->body.data : "", r->body.len, JSON_REJECT_DUPLICATES, &je);
+	const char *text = r->body.data ? r->body.data : "";
+	json_t *v = json_loadb(text, r->body.len, JSON_REJECT_DUPLICATES, &je);
+	if (!v && json_error_code(&je) == json_error_numeric_overflow) {
+		/* an integer too big for 64 bits: read numbers as reals so the field spec can name
+		 * the member at fault (no spec type accepts a real, so the request still fails) */
+		v = json_loadb(text, r->body.len, JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &je);
+	}
 	if (!v) {
 		r->problem_line = je.line > 0 ? je.line : 1;
 		r->problem_column = je.column > 0 ? je.column : 1;

@@ -178,7 +178,7 @@ int store_migrations_for(const char *dir, const struct embed_file **out, int max
 
 /* ---- transactions ----------------------------------------------------------------------- */
 
-#define STORE_TX_ATTEMPTS 5
+#define STORE_TX_ATTEMPTS 3   /* defaults.md: retry serialization failures up to 3 times */
 
 static void store_backoff(int attempt)
 {

@@ -35,6 +35,7 @@ const EXPECTED_FAILURES = [
  */
 export async function newPage(browser, baseURL, { viewport = { width: 1280, height: 800 }, allow = [] } = {}) {
   const context = await browser.newContext({ baseURL, viewport });
+  context.setDefaultTimeout(10000);
   const page = await context.newPage();
   const problems = [];
   const responses = [];

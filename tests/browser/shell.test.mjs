@@ -84,14 +84,15 @@ test('phone width: no sideways scrolling, and the navigation opens from the menu
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.waitForURL(/#\/reports$/);
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Reports');
-    assert.equal(await page.getByRole('link', { name: 'Reports' }).isVisible(), false, 'the menu closes after choosing');
+    await page.getByRole('link', { name: 'Reports' }).waitFor({ state: 'hidden' }); // the menu closes after choosing
     assert.equal(await horizontalOverflow(page), null, 'reports page');
 
     // Escape closes the menu too.
     await page.getByRole('button', { name: 'Open menu' }).click();
     await page.getByRole('link', { name: 'Setup' }).waitFor();
     await page.keyboard.press('Escape');
-    assert.equal(await page.getByRole('link', { name: 'Setup' }).isVisible(), false);
+    await page.getByRole('link', { name: 'Setup' }).waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'menu-button', 'focus back on the menu button');
 
     await page.getByRole('button', { name: 'Open menu' }).click();
     await page.getByRole('link', { name: 'Setup' }).click();

@@ -172,7 +172,7 @@ function Shell({ me, route, onLogout, onUserChange }) {
         <ul>
           ${nav.map((n) => html`<li key=${n.page}>
             <a class="nav-link" href=${`#/${n.page}`}
-              aria-current=${route.page === n.page ? 'page' : undefined}>
+              aria-current=${route.page === n.page ? 'page' : undefined} onClick=${() => setMenuOpen(false)}>
               <${Icon} name=${n.icon} /><span>${n.label}</span>
             </a>
           </li>`)}

@@ -71,7 +71,9 @@ export function Alert({ kind = 'error', title, children, id, onClose }) {
 /** A labelled form field wrapper: label, the control (children), a hint and an error message. */
 export function Field({ id, label, hint, error, required, className = '', children }) {
   return html`<div class=${`field ${error ? 'has-error' : ''} ${className}`}>
-    <label for=${id}>${label}${required ? html`<span class="req" aria-hidden="true"> *</span>` : null}</label>
+    <div class="field-label">
+      <label for=${id}>${label}</label>${required ? html`<span class="req" aria-hidden="true">*</span>` : null}
+    </div>
     ${children}
     ${error ? html`<p class="field-error" id=${`${id}-error`}>${error}</p>`
       : hint ? html`<p class="field-hint" id=${`${id}-hint`}>${hint}</p>` : null}
