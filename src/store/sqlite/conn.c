@@ -97,6 +97,42 @@ int sq_count(struct sqlite_conn *c, sqlite3_stmt *st, int64_t *out)
 	return res;
 }
 
+int sq_one(struct sqlite_conn *c, sqlite3_stmt *st, sq_row_fn read, void *row)
+{
+	int rc = sqlite3_step(st), out;
+	if (rc == SQLITE_ROW) {
+		read(st, row);
+		out = STORE_OK;
+	} else {
+		out = rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_rc(c, sqlite3_extended_errcode(c->db));
+	}
+	sq_done(st);
+	return out;
+}
+
+int sq_insert_id(struct sqlite_conn *c, sqlite3_stmt *st, int64_t *id)
+{
+	int rc = sqlite3_step(st), out = STORE_OK;
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else
+		out = sq_rc(c, sqlite3_extended_errcode(c->db));
+	sq_done(st);
+	return out;
+}
+
+int sq_each(struct sqlite_conn *c, sqlite3_stmt *st, sq_visit_fn visit, void *ctx)
+{
+	int rc, out = STORE_OK;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (visit(st, ctx) != 0)
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		out = sq_rc(c, sqlite3_extended_errcode(c->db));
+	sq_done(st);
+	return out;
+}
+
 /* sq_pragma runs one setting statement at open; these are fixed text, not input. */
 static int sq_pragma(struct sqlite_conn *c, const char *sql, struct err *e)
 {

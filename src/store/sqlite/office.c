@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void sq_read_office(sqlite3_stmt *st, struct store_office *o)
+static void sq_read_office(sqlite3_stmt *st, void *row)
 {
+	struct store_office *o = row;
 	o->id = sqlite3_column_int64(st, 0);
 	sq_text(st, 1, o->name, sizeof o->name);
 	sq_text(st, 2, o->address, sizeof o->address);
@@ -34,16 +35,10 @@ int sqlite_office_insert(struct store_conn *base, struct store_office *o)
 		return STORE_ERROR;
 	sq_bind_office_fields(st, 1, o);
 	sqlite3_bind_int64(st, 5, o->created_at);
-	int rc = sqlite3_step(st), out;
-	if (rc == SQLITE_ROW) {
-		o->id = sqlite3_column_int64(st, 0);
+	int rc = sq_insert_id(c, st, &o->id);
+	if (rc == STORE_OK)
 		o->version = 1;
-		out = STORE_OK;
-	} else {
-		out = sq_rc(c, sqlite3_extended_errcode(c->db));
-	}
-	sq_done(st);
-	return out;
+	return rc;
 }
 
 int sqlite_office_get(struct store_conn *base, int64_t id, struct store_office *o)
@@ -53,15 +48,7 @@ int sqlite_office_get(struct store_conn *base, int64_t id, struct store_office *
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st), out;
-	if (rc == SQLITE_ROW) {
-		sq_read_office(st, o);
-		out = STORE_OK;
-	} else {
-		out = rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_rc(c, sqlite3_extended_errcode(c->db));
-	}
-	sq_done(st);
-	return out;
+	return sq_one(c, st, sq_read_office, o);
 }
 
 int sqlite_office_update(struct store_conn *base, struct store_office *o, int64_t now)
@@ -95,23 +82,27 @@ int sqlite_office_delete(struct store_conn *base, int64_t id)
 	return sq_exec_write(c, st, 1);
 }
 
+struct sq_office_walk {
+	store_office_each_fn each;
+	void *ctx;
+};
+
+static int sq_visit_office(sqlite3_stmt *st, void *ctx)
+{
+	struct sq_office_walk *w = ctx;
+	struct store_office o;
+	sq_read_office(st, &o);
+	return w->each(&o, w->ctx);
+}
+
 int sqlite_office_list(struct store_conn *base, store_office_each_fn each, void *ctx)
 {
 	struct sqlite_conn *c = sq_conn(base);
 	sqlite3_stmt *st = sq_stmt(c, SQ_OFFICE_LIST);
 	if (!st)
 		return STORE_ERROR;
-	int rc, out = STORE_OK;
-	struct store_office o;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sq_read_office(st, &o);
-		if (each(&o, ctx) != 0)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		out = sq_rc(c, sqlite3_extended_errcode(c->db));
-	sq_done(st);
-	return out;
+	struct sq_office_walk w = {each, ctx};
+	return sq_each(c, st, sq_visit_office, &w);
 }
 
 int sqlite_office_users(struct store_conn *base, int64_t id, int64_t *count)

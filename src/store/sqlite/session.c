@@ -21,6 +21,17 @@ int sqlite_session_insert(struct store_conn *base, const struct store_session *s
 	return sq_exec_write(c, st, 0);
 }
 
+static void sq_read_session(sqlite3_stmt *st, void *row)
+{
+	struct store_session *s = row;
+	sq_blob32(st, 0, s->id_hash);
+	s->user_id = sqlite3_column_int64(st, 1);
+	sq_text(st, 2, s->csrf_token, sizeof s->csrf_token);
+	s->created_at = sqlite3_column_int64(st, 3);
+	s->last_seen_at = sqlite3_column_int64(st, 4);
+	s->expires_at = sqlite3_column_int64(st, 5);
+}
+
 int sqlite_session_get(struct store_conn *base, const unsigned char id_hash[32],
 		       struct store_session *s)
 {
@@ -29,20 +40,7 @@ int sqlite_session_get(struct store_conn *base, const unsigned char id_hash[32],
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_blob(st, 1, id_hash, 32, SQLITE_STATIC);
-	int rc = sqlite3_step(st), out;
-	if (rc == SQLITE_ROW) {
-		sq_blob32(st, 0, s->id_hash);
-		s->user_id = sqlite3_column_int64(st, 1);
-		sq_text(st, 2, s->csrf_token, sizeof s->csrf_token);
-		s->created_at = sqlite3_column_int64(st, 3);
-		s->last_seen_at = sqlite3_column_int64(st, 4);
-		s->expires_at = sqlite3_column_int64(st, 5);
-		out = STORE_OK;
-	} else {
-		out = rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_rc(c, sqlite3_extended_errcode(c->db));
-	}
-	sq_done(st);
-	return out;
+	return sq_one(c, st, sq_read_session, s);
 }
 
 /* sq_session_by_hash runs a one-parameter-hash write such as touch or delete. */
@@ -92,8 +90,9 @@ int sqlite_session_purge(struct store_conn *base, int64_t idle_before, int64_t n
 
 /* ---- API tokens ------------------------------------------------------------------------- */
 
-static void sq_read_token(sqlite3_stmt *st, struct store_token *t)
+static void sq_read_token(sqlite3_stmt *st, void *row)
 {
+	struct store_token *t = row;
 	t->id = sqlite3_column_int64(st, 0);
 	t->user_id = sqlite3_column_int64(st, 1);
 	sq_text(st, 2, t->name, sizeof t->name);
@@ -112,15 +111,7 @@ int sqlite_token_insert(struct store_conn *base, struct store_token *t)
 	sqlite3_bind_text(st, 2, t->name, -1, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 3, t->hash, 32, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, t->created_at);
-	int rc = sqlite3_step(st), out;
-	if (rc == SQLITE_ROW) {
-		t->id = sqlite3_column_int64(st, 0);
-		out = STORE_OK;
-	} else {
-		out = sq_rc(c, sqlite3_extended_errcode(c->db));
-	}
-	sq_done(st);
-	return out;
+	return sq_insert_id(c, st, &t->id);
 }
 
 int sqlite_token_get_by_hash(struct store_conn *base, const unsigned char hash[32],
@@ -131,15 +122,20 @@ int sqlite_token_get_by_hash(struct store_conn *base, const unsigned char hash[3
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_blob(st, 1, hash, 32, SQLITE_STATIC);
-	int rc = sqlite3_step(st), out;
-	if (rc == SQLITE_ROW) {
-		sq_read_token(st, t);
-		out = STORE_OK;
-	} else {
-		out = rc == SQLITE_DONE ? STORE_NOT_FOUND : sq_rc(c, sqlite3_extended_errcode(c->db));
-	}
-	sq_done(st);
-	return out;
+	return sq_one(c, st, sq_read_token, t);
+}
+
+struct sq_token_walk {
+	store_token_each_fn each;
+	void *ctx;
+};
+
+static int sq_visit_token(sqlite3_stmt *st, void *ctx)
+{
+	struct sq_token_walk *w = ctx;
+	struct store_token t;
+	sq_read_token(st, &t);
+	return w->each(&t, w->ctx);
 }
 
 int sqlite_token_list(struct store_conn *base, int64_t user_id, store_token_each_fn each, void *ctx)
@@ -149,17 +145,8 @@ int sqlite_token_list(struct store_conn *base, int64_t user_id, store_token_each
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, user_id);
-	int rc, out = STORE_OK;
-	struct store_token t;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sq_read_token(st, &t);
-		if (each(&t, ctx) != 0)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		out = sq_rc(c, sqlite3_extended_errcode(c->db));
-	sq_done(st);
-	return out;
+	struct sq_token_walk w = {each, ctx};
+	return sq_each(c, st, sq_visit_token, &w);
 }
 
 int sqlite_token_delete(struct store_conn *base, int64_t user_id, int64_t id)

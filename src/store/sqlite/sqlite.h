@@ -37,6 +37,22 @@ void sq_text(sqlite3_stmt *st, int col, char *dst, size_t size);
 /* sq_blob32 copies a 32-byte blob column into dst (zeros when the column is not 32 bytes). */
 void sq_blob32(sqlite3_stmt *st, int col, unsigned char dst[32]);
 
+/* sq_row_fn reads the current row of st into row (a record struct of the caller's). */
+typedef void (*sq_row_fn)(sqlite3_stmt *st, void *row);
+
+/* sq_one steps a bound SELECT that yields at most one row: STORE_OK with *row filled by read,
+ * STORE_NOT_FOUND, or an error rc. The statement is finished either way. */
+int sq_one(struct sqlite_conn *c, sqlite3_stmt *st, sq_row_fn read, void *row);
+
+/* sq_insert_id steps an INSERT ... RETURNING id into *id (STORE_CONFLICT on a unique key). */
+int sq_insert_id(struct sqlite_conn *c, sqlite3_stmt *st, int64_t *id);
+
+/* sq_visit_fn is called per row by sq_each; non-zero stops the walk. */
+typedef int (*sq_visit_fn)(sqlite3_stmt *st, void *ctx);
+
+/* sq_each steps a bound SELECT calling visit for each row, then finishes it. */
+int sq_each(struct sqlite_conn *c, sqlite3_stmt *st, sq_visit_fn visit, void *ctx);
+
 /* sq_count steps a single-row, single-integer statement into *out. */
 int sq_count(struct sqlite_conn *c, sqlite3_stmt *st, int64_t *out);
 

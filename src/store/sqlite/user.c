@@ -5,8 +5,9 @@
 
 #include <string.h>
 
-static void sq_read_user(sqlite3_stmt *st, struct store_user *u)
+static void sq_read_user(sqlite3_stmt *st, void *row)
 {
+	struct store_user *u = row;
 	u->id = sqlite3_column_int64(st, 0);
 	sq_text(st, 1, u->login, sizeof u->login);
 	sq_text(st, 2, u->name, sizeof u->name);
@@ -18,23 +19,6 @@ static void sq_read_user(sqlite3_stmt *st, struct store_user *u)
 	u->version = sqlite3_column_int64(st, 8);
 	u->created_at = sqlite3_column_int64(st, 9);
 	u->updated_at = sqlite3_column_int64(st, 10);
-}
-
-/* sq_one_user steps a bound user SELECT that yields at most one row. */
-static int sq_one_user(struct sqlite_conn *c, sqlite3_stmt *st, struct store_user *u)
-{
-	int rc = sqlite3_step(st);
-	int out;
-	if (rc == SQLITE_ROW) {
-		sq_read_user(st, u);
-		out = STORE_OK;
-	} else if (rc == SQLITE_DONE) {
-		out = STORE_NOT_FOUND;
-	} else {
-		out = sq_rc(c, sqlite3_extended_errcode(c->db));
-	}
-	sq_done(st);
-	return out;
 }
 
 int sqlite_user_insert(struct store_conn *base, struct store_user *u)
@@ -51,18 +35,12 @@ int sqlite_user_insert(struct store_conn *base, struct store_user *u)
 	sqlite3_bind_int(st, 6, u->active);
 	sqlite3_bind_text(st, 7, u->password_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, u->created_at);
-	int rc = sqlite3_step(st);
-	int out;
-	if (rc == SQLITE_ROW) {
-		u->id = sqlite3_column_int64(st, 0);
+	int rc = sq_insert_id(c, st, &u->id);
+	if (rc == STORE_OK) {
 		u->version = 1;
 		u->updated_at = u->created_at;
-		out = STORE_OK;
-	} else {
-		out = sq_rc(c, sqlite3_extended_errcode(c->db));
 	}
-	sq_done(st);
-	return out;
+	return rc;
 }
 
 int sqlite_user_get(struct store_conn *base, int64_t id, struct store_user *u)
@@ -72,7 +50,7 @@ int sqlite_user_get(struct store_conn *base, int64_t id, struct store_user *u)
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	return sq_one_user(c, st, u);
+	return sq_one(c, st, sq_read_user, u);
 }
 
 int sqlite_user_get_by_login(struct store_conn *base, const char *login, struct store_user *u)
@@ -82,7 +60,7 @@ int sqlite_user_get_by_login(struct store_conn *base, const char *login, struct 
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	return sq_one_user(c, st, u);
+	return sq_one(c, st, sq_read_user, u);
 }
 
 int sqlite_user_update(struct store_conn *base, struct store_user *u, int64_t now)
@@ -124,6 +102,20 @@ int sqlite_user_set_password(struct store_conn *base, int64_t id, const char *ha
 	return sq_exec_write(c, st, 1);
 }
 
+struct sq_user_walk {
+	store_user_each_fn each;
+	void *ctx;
+};
+
+static int sq_visit_user(sqlite3_stmt *st, void *ctx)
+{
+	struct sq_user_walk *w = ctx;
+	struct store_user u;
+	memset(&u, 0, sizeof u);
+	sq_read_user(st, &u);
+	return w->each(&u, w->ctx);
+}
+
 int sqlite_user_list(struct store_conn *base, int64_t after_id, int limit,
 		     store_user_each_fn each, void *ctx)
 {
@@ -133,18 +125,8 @@ int sqlite_user_list(struct store_conn *base, int64_t after_id, int limit,
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, after_id);
 	sqlite3_bind_int(st, 2, limit);
-	int rc, out = STORE_OK;
-	struct store_user u;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&u, 0, sizeof u);
-		sq_read_user(st, &u);
-		if (each(&u, ctx) != 0)
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		out = sq_rc(c, sqlite3_extended_errcode(c->db));
-	sq_done(st);
-	return out;
+	struct sq_user_walk w = {each, ctx};
+	return sq_each(c, st, sq_visit_user, &w);
 }
 
 int sqlite_user_count(struct store_conn *base, int64_t *count)
@@ -177,6 +159,23 @@ int sqlite_right_clear(struct store_conn *base, int64_t user_id, const char *rig
 	return sq_exec_write(c, st, 1);
 }
 
+struct sq_right_fill {
+	struct store_right_override *out;
+	int max;
+	int *n;
+};
+
+static int sq_visit_right(sqlite3_stmt *st, void *ctx)
+{
+	struct sq_right_fill *f = ctx;
+	if (*f->n >= f->max)
+		return 1;
+	struct store_right_override *o = &f->out[(*f->n)++];
+	sq_text(st, 0, o->right, sizeof o->right);
+	o->granted = sqlite3_column_int(st, 1) != 0;
+	return 0;
+}
+
 int sqlite_right_list(struct store_conn *base, int64_t user_id, struct store_right_override *out,
 		      int max, int *n)
 {
@@ -186,14 +185,6 @@ int sqlite_right_list(struct store_conn *base, int64_t user_id, struct store_rig
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, user_id);
-	int rc, res = STORE_OK;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
-		sq_text(st, 0, out[*n].right, sizeof out[*n].right);
-		out[*n].granted = sqlite3_column_int(st, 1) != 0;
-		(*n)++;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		res = sq_rc(c, sqlite3_extended_errcode(c->db));
-	sq_done(st);
-	return res;
+	struct sq_right_fill f = {out, max, n};
+	return sq_each(c, st, sq_visit_right, &f);
 }
