@@ -3,7 +3,7 @@
 // user's name, logging out, and coming back to the page that was asked for.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, DEMO, screenshot } from './server.mjs';
+import { startServer, launchBrowser, newPage, login, DEMO, screenshot, heading } from './server.mjs';
 
 let server;
 let browser;
@@ -55,7 +55,7 @@ test('the login page shows; a wrong password gives an alert; the right one opens
     await page.waitForURL(/#\/cases$/);
     const user = (await (await page.request.get('/api/v1/me')).json()).user;
     await assert.doesNotReject(page.getByTestId('user-name').filter({ hasText: user.name }).waitFor());
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Cases');
+    await heading(page, 'Cases');
     const headers = await page.locator('table thead th').allInnerTexts();
     assert.deepEqual(headers.map((h) => h.trim().toLowerCase()), ['number', 'name', 'type', 'stage', 'opened']);
     await assert.doesNotReject(page.getByText('No cases yet').waitFor());
@@ -139,7 +139,7 @@ test('a page asked for while signed out opens after signing in', async () => {
     await page.getByLabel('Password', { exact: true }).fill(DEMO.admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/#\/reports$/);
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Reports');
+    await heading(page, 'Reports');
     // An address that is no page shows "not found" inside the shell.
     await page.goto('/#/nowhere');
     await assert.doesNotReject(page.getByRole('heading', { name: 'Page not found' }).waitFor());

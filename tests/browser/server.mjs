@@ -82,6 +82,14 @@ export async function login(page, { login: name, password }) {
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('.shell').waitFor();
+  await page.waitForURL((u) => !u.hash.startsWith('#/login'));
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+/** Waits until the page's h1 reads `title` (the hash changes before the page renders). */
+export async function heading(page, title) {
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+  return title;
 }
 
 /**

@@ -123,6 +123,9 @@ test('the rights editor grants, revokes and resets rights', async () => {
     const rights = (await apiGet(page, '/rights')).items;
     assert.equal(await editor.locator('input[type="checkbox"]').count(), rights.length, 'a box per right');
 
+    const wrap = await page.locator('.table-wrap').evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    assert.ok(wrap[0] <= wrap[1], `the user list fits its card at 1280px with the editor open: ${wrap}`);
+
     const item = (name) => editor.locator('li.right-item', { has: page.locator(`input[id$="-${name}"]`) });
     const box = (name) => item(name).locator('input[type="checkbox"]');
     assert.equal(await box('status_report_mass_send').isChecked(), false);

@@ -3,7 +3,7 @@
 // that must leave no console error, uncaught exception or CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, DEMO, screenshot, horizontalOverflow } from './server.mjs';
+import { startServer, launchBrowser, newPage, login, DEMO, screenshot, horizontalOverflow, heading } from './server.mjs';
 
 const PHONE = { width: 375, height: 740 };
 
@@ -29,7 +29,7 @@ test('Setup is in the navigation for admin and absent for staff', async () => {
     assert.deepEqual(await navLinks(admin.page).allInnerTexts(), ['Cases', 'Reports', 'Setup']);
     await navLinks(admin.page).filter({ hasText: 'Setup' }).click();
     await admin.page.waitForURL(/#\/setup/);
-    assert.equal(await admin.page.getByRole('heading', { level: 1 }).innerText(), 'Setup');
+    await heading(admin.page, 'Setup');
     await assert.doesNotReject(admin.page.locator('tr[data-login="paula"]').waitFor());
     assert.equal(await navLinks(admin.page).filter({ hasText: 'Setup' }).getAttribute('aria-current'), 'page');
     assert.deepEqual(await admin.problems(), []);
@@ -83,7 +83,7 @@ test('phone width: no sideways scrolling, and the navigation opens from the menu
 
     await page.getByRole('link', { name: 'Reports' }).click();
     await page.waitForURL(/#\/reports$/);
-    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Reports');
+    await heading(page, 'Reports');
     await page.getByRole('link', { name: 'Reports' }).waitFor({ state: 'hidden' }); // the menu closes after choosing
     assert.equal(await horizontalOverflow(page), null, 'reports page');
 

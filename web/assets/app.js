@@ -1,7 +1,7 @@
 // app.js - entry point of the web UI: hash routing (#/login, #/cases, #/reports, #/setup), the
 // session state (GET /api/v1/me on load) and the signed-in shell (navigation, the user, log
 // out). Pages are in pages.js, login.js and setup.js; every API call goes through api.js.
-import { html, render, useState, useEffect, useCallback } from '/vendor/preact-htm.js';
+import { html, render, useState, useEffect, useCallback, useRef } from '/vendor/preact-htm.js';
 import { get, del, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { Alert, Button, Icon, Logo, ROLE_LABELS, initials } from './ui.js';
 import { LoginPage } from './login.js';
@@ -71,16 +71,24 @@ function App() {
     loadMe();
   }, [loadMe]);
 
-  // Keep the address in step with the session state.
+  // Keep the address in step with the session state (read live: the user may have moved on).
   useEffect(() => {
-    if (me === null && route.page !== 'login') {
-      if (route.page) setWanted(location.hash);
+    const live = parseHash();
+    if (me === null && live.page !== 'login') {
+      if (live.page) setWanted(location.hash);
       go('#/login', { replace: true });
-    } else if (me && (route.page === 'login' || route.page === '')) {
+    } else if (me && (live.page === 'login' || live.page === '')) {
       go(wanted || '#/cases', { replace: true });
       setWanted(null);
     }
   }, [me, route.page]);
+
+  function loggedIn(user) {
+    setNotice(null);
+    setMe(user);
+    go(wanted || '#/cases', { replace: true });
+    setWanted(null);
+  }
 
   if (bootError) {
     return html`<div class="boot boot-error">
@@ -93,7 +101,7 @@ function App() {
       <span>Loading Caseload…</span></div>`;
   }
   if (me === null) {
-    return html`<${LoginPage} notice=${notice} onLoggedIn=${(user) => { setNotice(null); setMe(user); }} />`;
+    return html`<${LoginPage} notice=${notice} onLoggedIn=${loggedIn} />`;
   }
 
   async function logout() {
@@ -118,18 +126,19 @@ function Shell({ me, route, onLogout, onUserChange }) {
   const isAdmin = (me.rights || []).includes('admin');
   const nav = NAV.filter((n) => !n.right || (me.rights || []).includes(n.right));
 
+  const menuRef = useRef(false);
+  menuRef.current = menuOpen;
   useEffect(() => setMenuOpen(false), [route.page, route.parts.join('/')]);
   useEffect(() => {
-    if (!menuOpen) return undefined;
     const onKey = (e) => {
-      if (e.key === 'Escape') {
+      if (e.key === 'Escape' && menuRef.current) {
         setMenuOpen(false);
         document.getElementById('menu-button')?.focus();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [menuOpen]);
+  }, []);
 
   let page;
   switch (route.page) {

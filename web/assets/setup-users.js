@@ -109,7 +109,7 @@ function UserRow({ user: u, me, rights, office, open, busy, onToggleRights, onTo
         </div>
       </td>
       <td data-label="Role" class="nowrap">${ROLE_LABELS[u.role] || u.role}</td>
-      <td data-label="Office" class="nowrap">${office || html`<span class="cell-muted">—</span>`}</td>
+      <td data-label="Office">${office || html`<span class="cell-muted">—</span>`}</td>
       <td data-label="Status">${u.active
         ? html`<span class="badge badge-success">Active</span>`
         : html`<span class="badge badge-muted">Inactive</span>`}</td>

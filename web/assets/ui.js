@@ -85,7 +85,10 @@ export function PageHeader({ title, subtitle, children }) {
   const ref = useRef(null);
   useEffect(() => {
     document.title = `${title} · Caseload`;
-    if (ref.current && document.activeElement === document.body) ref.current.focus({ preventScroll: true });
+    // Move focus to the new page's heading (screen readers announce it), unless the user is
+    // already typing in a field.
+    const active = document.activeElement;
+    if (ref.current && !(active && active.matches('input, select, textarea'))) ref.current.focus({ preventScroll: true });
   }, [title]);
   return html`<header class="page-head">
     <div class="page-titles">
