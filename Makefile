@@ -106,10 +106,12 @@ test-browser: all
 test-asan:
 	$(MAKE) BUILD=build-asan SAN=1 CC=clang test-unit test-api test-api-pg test-browser
 
+# every suite on the normal build, then again on the ASan/UBSan build; the last line adds up
 test: all
-	$(MAKE) test-unit test-api test-api-pg test-browser
-	$(MAKE) test-asan
-	@echo "make test: all suites passed (unit, api sqlite, api postgresql, browser; normal and asan)"
+	@mkdir -p $(BUILD)
+	set -o pipefail; $(MAKE) test-unit test-api test-api-pg test-browser 2>&1 | tee $(BUILD)/test-output.log
+	set -o pipefail; $(MAKE) test-asan 2>&1 | tee -a $(BUILD)/test-output.log
+	@tests/summary.sh $(BUILD)/test-output.log
 
 # ---- tools ---------------------------------------------------------------------------------
 bench: all
