@@ -113,6 +113,11 @@ json_t *api_list_body(json_t *items, int limit, int64_t last_id)
 	return json_pack("{s:o, s:o}", "items", items, "next_cursor", cursor);
 }
 
+json_t *api_list_whole(json_t *items)
+{
+	return json_pack("{s:o, s:n}", "items", items, "next_cursor");
+}
+
 json_t *api_time(int64_t t)
 {
 	if (t == 0)

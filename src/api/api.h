@@ -34,6 +34,10 @@ int api_list_params(struct request *r, int *limit, int64_t *after_id);
  * last_id when the page was full (more may follow), else null. Takes ownership of items. */
 json_t *api_list_body(json_t *items, int limit, int64_t last_id);
 
+/* api_list_whole wraps a complete, unpaged list: {"items": [...], "next_cursor": null}. Takes
+ * ownership of items. */
+json_t *api_list_whole(json_t *items);
+
 /* api_time gives an ISO 8601 UTC string for t, or null for 0. */
 json_t *api_time(int64_t t);
 

@@ -51,7 +51,7 @@ static int offices_list(struct request *r)
 		json_decref(items);
 		return api_fail(r, &e);
 	}
-	return reply_json(r, 200, api_list_body(items, 0x7fffffff, 0));
+	return reply_json(r, 200, api_list_whole(items));
 }
 
 static int offices_create(struct request *r)

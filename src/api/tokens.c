@@ -61,7 +61,7 @@ static int token_get_list(struct request *r)
 		json_decref(items);
 		return api_fail(r, &e);
 	}
-	return reply_json(r, 200, api_list_body(items, API_LIST_MAX + 1, 0));
+	return reply_json(r, 200, api_list_whole(items));
 }
 
 static int token_remove(struct request *r)

@@ -211,7 +211,7 @@ static int rights_list(struct request *r)
 		json_array_append_new(items, json_pack("{s:s, s:s, s:o}", "name", info->name,
 						       "description", info->description, "roles", with));
 	}
-	return reply_json(r, 200, api_list_body(items, RIGHT__COUNT + 1, 0));
+	return reply_json(r, 200, api_list_whole(items));
 }
 
 const struct route api_user_routes[] = {
