@@ -137,10 +137,8 @@ static void server_begin(struct request *r)
 		reply_error(r, ERR_URI_TOO_LONG, NULL, "the URL is longer than 2 KiB");
 		return;
 	}
-	if (strncmp(r->path, "/api/", 5) != 0) {
-		r->route = NULL;   /* the UI's files: static.c */
-		return;
-	}
+	if (strncmp(r->path, "/api/", 5) != 0)
+		return;   /* no route: the UI's files, served by static.c */
 	char allow[128];
 	const struct route *rt = NULL;
 	switch (router_match(r, r->method, r->path, &rt, allow, sizeof allow)) {

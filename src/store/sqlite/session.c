@@ -43,28 +43,25 @@ int sqlite_session_get(struct store_conn *base, const unsigned char id_hash[32],
 	return sq_one(c, st, sq_read_session, s);
 }
 
-/* sq_session_by_hash runs a one-parameter-hash write such as touch or delete. */
-static int sq_session_write(struct store_conn *base, enum sq_id id,
-			    const unsigned char id_hash[32], int64_t now, int need_change)
+int sqlite_session_touch(struct store_conn *base, const unsigned char id_hash[32], int64_t now)
 {
 	struct sqlite_conn *c = sq_conn(base);
-	sqlite3_stmt *st = sq_stmt(c, id);
+	sqlite3_stmt *st = sq_stmt(c, SQ_SESSION_TOUCH);
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_blob(st, 1, id_hash, 32, SQLITE_STATIC);
-	if (sqlite3_bind_parameter_count(st) >= 2)
-		sqlite3_bind_int64(st, 2, now);
-	return sq_exec_write(c, st, need_change);
+	sqlite3_bind_int64(st, 2, now);
+	return sq_exec_write(c, st, 1);
 }
 
-int sqlite_session_touch(struct store_conn *c, const unsigned char id_hash[32], int64_t now)
+int sqlite_session_delete(struct store_conn *base, const unsigned char id_hash[32])
 {
-	return sq_session_write(c, SQ_SESSION_TOUCH, id_hash, now, 1);
-}
-
-int sqlite_session_delete(struct store_conn *c, const unsigned char id_hash[32])
-{
-	return sq_session_write(c, SQ_SESSION_DELETE, id_hash, 0, 1);
+	struct sqlite_conn *c = sq_conn(base);
+	sqlite3_stmt *st = sq_stmt(c, SQ_SESSION_DELETE);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_blob(st, 1, id_hash, 32, SQLITE_STATIC);
+	return sq_exec_write(c, st, 1);
 }
 
 int sqlite_session_delete_user(struct store_conn *base, int64_t user_id)
