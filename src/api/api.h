@@ -53,5 +53,13 @@ extern const struct route api_session_routes[];
 extern const struct route api_token_routes[];
 extern const struct route api_user_routes[];
 extern const struct route api_office_routes[];
+extern const struct route api_setup_routes[];
+extern const struct route api_contact_routes[];
+extern const struct route api_case_routes[];
+extern const struct route api_case_status_routes[];
+extern const struct route api_case_staff_routes[];
+extern const struct route api_note_routes[];
+extern const struct route api_timeline_routes[];
+extern const struct route api_related_routes[];
 
 #endif

@@ -7,5 +7,13 @@ const struct route *const router_tables[] = {
 	api_token_routes,
 	api_user_routes,
 	api_office_routes,
+	api_setup_routes,
+	api_contact_routes,
+	api_case_routes,
+	api_case_status_routes,
+	api_case_staff_routes,
+	api_note_routes,
+	api_timeline_routes,
+	api_related_routes,
 	NULL,
 };

@@ -1,5 +1,6 @@
 /* spec.c - field-spec driven JSON parsing (see spec.h). */
 #include "http/spec.h"
+#include "core/date.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -37,6 +38,24 @@ static int spec_read(const json_t *v, const struct spec_field *f, char *dst, str
 		}
 		if (!json_is_integer(v) || json_integer_value(v) <= 0)
 			return err_set(e, ERR_INVALID, f->name, "must be a positive integer id or null");
+		*(int64_t *)(void *)(dst + f->offset) = (int64_t)json_integer_value(v);
+		return 0;
+	case SPEC_DATE:
+		if (json_is_null(v) || (json_is_string(v) && json_string_length(v) == 0)) {
+			dst[f->offset] = '\0';
+			return 0;
+		}
+		if (!json_is_string(v) || !date_valid(json_string_value(v)) || f->size < DATE_LEN)
+			return err_set(e, ERR_INVALID, f->name, "must be a date YYYY-MM-DD, \"\" or null");
+		memcpy(dst + f->offset, json_string_value(v), DATE_LEN);
+		return 0;
+	case SPEC_CENTS:
+		if (json_is_null(v)) {
+			*(int64_t *)(void *)(dst + f->offset) = -1;
+			return 0;
+		}
+		if (!json_is_integer(v) || json_integer_value(v) < 0)
+			return err_set(e, ERR_INVALID, f->name, "must be a whole number of cents (>= 0) or null");
 		*(int64_t *)(void *)(dst + f->offset) = (int64_t)json_integer_value(v);
 		return 0;
 	case SPEC_BOOL:

@@ -18,6 +18,8 @@ enum spec_type {
 	SPEC_INT,      /* JSON integer into int64_t */
 	SPEC_ID,       /* positive JSON integer into int64_t, or null (0) */
 	SPEC_BOOL,     /* JSON true/false into bool */
+	SPEC_DATE,     /* "YYYY-MM-DD" (a real date), "" or null (both "") into char[size >= 11] */
+	SPEC_CENTS,    /* money: a JSON integer >= 0 into int64_t, or null (-1 = not set) */
 };
 
 struct spec_field {

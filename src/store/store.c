@@ -305,3 +305,112 @@ int store_office_logo_set(struct store_conn *c, int64_t id, const char *mime, co
 int store_office_logo_get(struct store_conn *c, int64_t id, char mime[64], void **data,
 			  size_t *len)
 { return c->be->office_logo_get(c, id, mime, data, len); }
+
+int store_setting_get(struct store_conn *c, const char *key, char *value, size_t size)
+{ return c->be->setting_get(c, key, value, size); }
+int store_setting_set(struct store_conn *c, const char *key, const char *value)
+{ return c->be->setting_set(c, key, value); }
+int store_counter_next(struct store_conn *c, const char *name, int64_t *value)
+{ return c->be->counter_next(c, name, value); }
+int store_setup_insert(struct store_conn *c, struct store_setup_item *item)
+{ return c->be->setup_insert(c, item); }
+int store_setup_get(struct store_conn *c, enum store_setup_kind kind, int64_t id, struct store_setup_item *item)
+{ return c->be->setup_get(c, kind, id, item); }
+int store_setup_update(struct store_conn *c, struct store_setup_item *item)
+{ return c->be->setup_update(c, item); }
+int store_setup_delete(struct store_conn *c, enum store_setup_kind kind, int64_t id)
+{ return c->be->setup_delete(c, kind, id); }
+int store_setup_list(struct store_conn *c, enum store_setup_kind kind, int64_t parent_id, store_setup_each_fn each, void *ctx)
+{ return c->be->setup_list(c, kind, parent_id, each, ctx); }
+int store_setup_usage(struct store_conn *c, enum store_setup_kind kind, int64_t id, char where[64], int64_t *count)
+{ return c->be->setup_usage(c, kind, id, where, count); }
+int store_stage_first(struct store_conn *c, const char *group, struct store_setup_item *status)
+{ return c->be->stage_first(c, group, status); }
+int store_contact_insert(struct store_conn *c, struct store_contact *ct, int64_t now)
+{ return c->be->contact_insert(c, ct, now); }
+int store_contact_get(struct store_conn *c, int64_t id, struct store_contact *ct)
+{ return c->be->contact_get(c, id, ct); }
+int store_contact_update(struct store_conn *c, struct store_contact *ct, int64_t now)
+{ return c->be->contact_update(c, ct, now); }
+int store_contact_delete(struct store_conn *c, int64_t id)
+{ return c->be->contact_delete(c, id); }
+int store_contact_list(struct store_conn *c, const char *q, int64_t after_id, int limit, store_contact_each_fn each, void *ctx)
+{ return c->be->contact_list(c, q, after_id, limit, each, ctx); }
+int store_contact_usage(struct store_conn *c, int64_t id, char where[64], int64_t *count)
+{ return c->be->contact_usage(c, id, where, count); }
+int store_case_insert(struct store_conn *c, struct store_case *k, int64_t now)
+{ return c->be->case_insert(c, k, now); }
+int store_case_get(struct store_conn *c, const struct store_scope *scope, int64_t id, struct store_case *k)
+{ return c->be->case_get(c, scope, id, k); }
+int store_case_get_by_number(struct store_conn *c, const char *number, struct store_case *k)
+{ return c->be->case_get_by_number(c, number, k); }
+int store_case_update(struct store_conn *c, struct store_case *k, int64_t now)
+{ return c->be->case_update(c, k, now); }
+int store_case_set_stage(struct store_conn *c, int64_t id, int64_t stage_status_id, const char *closed_date, int64_t now)
+{ return c->be->case_set_stage(c, id, stage_status_id, closed_date, now); }
+int store_case_delete(struct store_conn *c, int64_t id, int64_t now)
+{ return c->be->case_delete(c, id, now); }
+int store_case_list(struct store_conn *c, const struct store_case_filter *f, store_case_each_fn each, void *ctx)
+{ return c->be->case_list(c, f, each, ctx); }
+int store_value_change_add(struct store_conn *c, struct store_value_change *v)
+{ return c->be->value_change_add(c, v); }
+int store_value_change_list(struct store_conn *c, int64_t case_id, store_value_change_each_fn each, void *ctx)
+{ return c->be->value_change_list(c, case_id, each, ctx); }
+int store_case_status_insert(struct store_conn *c, struct store_case_status *s, int64_t now)
+{ return c->be->case_status_insert(c, s, now); }
+int store_case_status_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_case_status *s)
+{ return c->be->case_status_get(c, case_id, id, s); }
+int store_case_status_current(struct store_conn *c, int64_t case_id, int64_t status_type_id, struct store_case_status *s)
+{ return c->be->case_status_current(c, case_id, status_type_id, s); }
+int store_case_status_end(struct store_conn *c, int64_t id, const char *to_date)
+{ return c->be->case_status_end(c, id, to_date); }
+int store_case_status_update(struct store_conn *c, struct store_case_status *s)
+{ return c->be->case_status_update(c, s); }
+int store_case_status_list(struct store_conn *c, int64_t case_id, store_case_status_each_fn each, void *ctx)
+{ return c->be->case_status_list(c, case_id, each, ctx); }
+int store_case_status_history(struct store_conn *c, int64_t case_id, store_case_status_each_fn each, void *ctx)
+{ return c->be->case_status_history(c, case_id, each, ctx); }
+int store_case_staff_insert(struct store_conn *c, struct store_case_staff *s)
+{ return c->be->case_staff_insert(c, s); }
+int store_case_staff_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_case_staff *s)
+{ return c->be->case_staff_get(c, case_id, id, s); }
+int store_case_staff_update(struct store_conn *c, struct store_case_staff *s)
+{ return c->be->case_staff_update(c, s); }
+int store_case_staff_end(struct store_conn *c, int64_t id, const char *to_date)
+{ return c->be->case_staff_end(c, id, to_date); }
+int store_case_staff_list(struct store_conn *c, int64_t case_id, bool history, store_case_staff_each_fn each, void *ctx)
+{ return c->be->case_staff_list(c, case_id, history, each, ctx); }
+int store_note_insert(struct store_conn *c, struct store_note *n, int64_t now)
+{ return c->be->note_insert(c, n, now); }
+int store_note_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_note *n)
+{ return c->be->note_get(c, case_id, id, n); }
+int store_note_update(struct store_conn *c, struct store_note *n, int64_t now)
+{ return c->be->note_update(c, n, now); }
+int store_note_delete(struct store_conn *c, int64_t id)
+{ return c->be->note_delete(c, id); }
+int store_note_list(struct store_conn *c, int64_t case_id, const char *q, int64_t before_at, int64_t before_id, int limit, store_note_each_fn each, void *ctx)
+{ return c->be->note_list(c, case_id, q, before_at, before_id, limit, each, ctx); }
+int store_event_last(struct store_conn *c, int64_t case_id, struct store_event *ev)
+{ return c->be->event_last(c, case_id, ev); }
+int store_event_insert(struct store_conn *c, struct store_event *ev)
+{ return c->be->event_insert(c, ev); }
+int store_event_list(struct store_conn *c, int64_t case_id, int64_t before_seq, int limit, store_event_each_fn each, void *ctx)
+{ return c->be->event_list(c, case_id, before_seq, limit, each, ctx); }
+int store_event_walk_all(struct store_conn *c, store_event_each_fn each, void *ctx)
+{ return c->be->event_walk_all(c, each, ctx); }
+int store_related_add(struct store_conn *c, int64_t a, int64_t b, int64_t now)
+{ return c->be->related_add(c, a, b, now); }
+int store_related_remove(struct store_conn *c, int64_t a, int64_t b)
+{ return c->be->related_remove(c, a, b); }
+int store_related_list(struct store_conn *c, int64_t case_id, store_case_brief_each_fn each, void *ctx)
+{ return c->be->related_list(c, case_id, each, ctx); }
+int store_other_cases(struct store_conn *c, int64_t case_id, store_case_brief_each_fn each, void *ctx)
+{ return c->be->other_cases(c, case_id, each, ctx); }
+int store_party_insert(struct store_conn *c, struct store_party *p)
+{ return c->be->party_insert(c, p); }
+int store_party_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_party *p)
+{ return c->be->party_get(c, case_id, id, p); }
+int store_party_delete(struct store_conn *c, int64_t id)
+{ return c->be->party_delete(c, id); }
+int store_party_list(struct store_conn *c, int64_t case_id, store_party_each_fn each, void *ctx)
+{ return c->be->party_list(c, case_id, each, ctx); }

@@ -54,6 +54,7 @@ struct store_user {
 	char email[STORE_EMAIL_MAX + 1];
 	char role[STORE_ROLE_MAX + 1];   /* admin, staff, advisor, client */
 	int64_t office_id;               /* 0 = none */
+	int64_t contact_id;              /* 0 = none; the user's own contact (a client's, an advisor's) */
 	bool active;
 	char password_hash[STORE_HASH_MAX + 1];
 	int64_t version;
@@ -246,5 +247,428 @@ int store_office_logo_set(struct store_conn *c, int64_t id, const char *mime,
 /* store_office_logo_get copies the logo into a malloc'd buffer the caller frees. */
 int store_office_logo_get(struct store_conn *c, int64_t id, char mime[64], void **data,
 			  size_t *len);
+
+/* ---- settings and counters -------------------------------------------------------------- */
+
+#define STORE_SETTING_MAX 500
+
+/* store_setting_get copies the value of key into value (size bytes); STORE_NOT_FOUND when
+ * unset. store_setting_set inserts or replaces it. */
+int store_setting_get(struct store_conn *c, const char *key, char *value, size_t size);
+int store_setting_set(struct store_conn *c, const char *key, const char *value);
+
+/* store_counter_next increments the named counter (creating it at 1) and gives the new value.
+ * Call inside a transaction. */
+int store_counter_next(struct store_conn *c, const char *name, int64_t *value);
+
+/* ---- setup lists (the firm's vocabulary) ------------------------------------------------ */
+
+/* One record type serves every setup list; each kind has its own table and uses the fields
+ * noted beside them (the others are zero / empty). */
+enum store_setup_kind {
+	SETUP_CASE_TYPE = 0,   /* name, group, position */
+	SETUP_CASE_SUBTYPE,    /* name, parent_id = case type, position */
+	SETUP_STATUS_TYPE,     /* name, stage, position */
+	SETUP_STATUS,          /* name, parent_id = status type, days, closing, group ('' = all), position */
+	SETUP_CLOSE_REASON,    /* name, position */
+	SETUP_ROLE,            /* name, category, position */
+	SETUP_NOTE_TYPE,       /* name, client_facing, position */
+	SETUP_VALUE_RANGE,     /* name, low_cents, high_cents, limit_cents, position */
+	SETUP__COUNT
+};
+
+#define STORE_GROUP_MAX 16
+#define STORE_CATEGORY_MAX 24
+
+struct store_setup_item {
+	enum store_setup_kind kind;
+	int64_t id;
+	char name[STORE_NAME_MAX + 1];
+	int64_t parent_id;
+	char group[STORE_GROUP_MAX + 1];       /* legal, insurance, mortgage, protection, support */
+	char category[STORE_CATEGORY_MAX + 1]; /* roles: '', attorney, paralegal, case_manager, advisor, owner */
+	int64_t days;                          /* statuses: expected number of days */
+	bool stage;                            /* status types: this type is the stage */
+	bool closing;                          /* statuses: the closing status */
+	bool client_facing;                    /* note types: the client-facing type */
+	int64_t low_cents, high_cents, limit_cents;  /* value ranges; limit = disbursement limit */
+	int64_t position;                      /* order in lists (then name) */
+	int64_t version;
+};
+
+/* store_setup_insert writes item (item->kind says which list); id and version are returned in
+ * item. STORE_CONFLICT when the name is taken in that list (or a second stage type). */
+int store_setup_insert(struct store_conn *c, struct store_setup_item *item);
+
+/* store_setup_get fills item with the row id of kind; STORE_NOT_FOUND when absent. */
+int store_setup_get(struct store_conn *c, enum store_setup_kind kind, int64_t id,
+		    struct store_setup_item *item);
+
+/* store_setup_update writes every field of item when item->version is current, then bumps it.
+ * STORE_CONFLICT on a stale version or a taken name, STORE_NOT_FOUND when gone. */
+int store_setup_update(struct store_conn *c, struct store_setup_item *item);
+
+/* store_setup_delete removes a row; STORE_NOT_FOUND when absent. Callers check use first. */
+int store_setup_delete(struct store_conn *c, enum store_setup_kind kind, int64_t id);
+
+typedef int (*store_setup_each_fn)(const struct store_setup_item *item, void *ctx);
+
+/* store_setup_list walks the list of kind in (position, name, id) order; parent_id > 0 keeps
+ * only the children of that parent (subtypes of a case type, statuses of a status type). */
+int store_setup_list(struct store_conn *c, enum store_setup_kind kind, int64_t parent_id,
+		     store_setup_each_fn each, void *ctx);
+
+/* store_setup_usage says where a row is used: *count rows of the first place found, named in
+ * where (e.g. "cases", "case statuses", "statuses", "subtypes", "notes", "case staff",
+ * "value history"). *count = 0 and where = "" when unused. */
+int store_setup_usage(struct store_conn *c, enum store_setup_kind kind, int64_t id,
+		      char where[64], int64_t *count);
+
+/* store_stage_first finds the stage status (status of the stage type, not closing) with the
+ * lowest (position, id) whose group is group or ''; STORE_NOT_FOUND when none. */
+int store_stage_first(struct store_conn *c, const char *group, struct store_setup_item *status);
+
+/* ---- contacts (minimal; parties of cases and external staff) ---------------------------- */
+
+#define STORE_PERSON_NAME_MAX 100
+#define STORE_PHONE_MAX 40
+
+struct store_contact {
+	int64_t id;
+	char kind[16];                       /* person, organisation */
+	char first_name[STORE_PERSON_NAME_MAX + 1];
+	char last_name[STORE_PERSON_NAME_MAX + 1];
+	char org_name[STORE_NAME_MAX + 1];
+	char email[STORE_EMAIL_MAX + 1];
+	char phone[STORE_PHONE_MAX + 1];
+	char display_name[STORE_NAME_MAX + 1]; /* read only: "First Last" or the organisation */
+	int64_t version;
+	int64_t created_at;
+};
+
+int store_contact_insert(struct store_conn *c, struct store_contact *ct, int64_t now);
+int store_contact_get(struct store_conn *c, int64_t id, struct store_contact *ct);
+/* store_contact_update writes the fields when ct->version is current; bumps it. */
+int store_contact_update(struct store_conn *c, struct store_contact *ct, int64_t now);
+int store_contact_delete(struct store_conn *c, int64_t id);
+typedef int (*store_contact_each_fn)(const struct store_contact *ct, void *ctx);
+/* store_contact_list walks contacts with id > after_id in id order, at most limit; q (may be
+ * "") keeps those whose first, last or organisation name or e-mail starts with q (any case). */
+int store_contact_list(struct store_conn *c, const char *q, int64_t after_id, int limit,
+		       store_contact_each_fn each, void *ctx);
+/* store_contact_usage: where the contact is used ("case parties", "case staff", "users"). */
+int store_contact_usage(struct store_conn *c, int64_t id, char where[64], int64_t *count);
+
+/* ---- cases ------------------------------------------------------------------------------ */
+
+#define STORE_CASE_NUMBER_MAX 40
+#define STORE_DATE_LEN 11                /* "YYYY-MM-DD" and its terminator; "" = not set */
+#define STORE_COMMENTS_MAX 1000
+#define STORE_DESCRIPTION_MAX 4000
+
+/* Which cases a caller may see. all = admin and staff; otherwise the cases where user_id is
+ * current case staff, or where contact_id (when > 0) is current case staff or a party. */
+struct store_scope {
+	bool all;
+	int64_t user_id;
+	int64_t contact_id;
+};
+
+struct store_case {
+	int64_t id;
+	char number[STORE_CASE_NUMBER_MAX + 1];   /* "" = no number (stored as NULL) */
+	char name[STORE_NAME_MAX + 1];
+	int64_t case_type_id;
+	int64_t case_subtype_id;                  /* 0 = none */
+	char state[3];                            /* US state code or "" */
+	int64_t office_id;                        /* 0 = none */
+	char incident_date[STORE_DATE_LEN];
+	char opened_date[STORE_DATE_LEN];
+	char wanted_date[STORE_DATE_LEN];
+	char expected_resolution_date[STORE_DATE_LEN];
+	char closed_date[STORE_DATE_LEN];         /* "" while open */
+	int64_t value_range_id;                   /* 0 = none */
+	bool has_min_settlement;
+	int64_t min_settlement_cents;
+	char value_comments[STORE_COMMENTS_MAX + 1];
+	bool serious_injury;
+	bool mdl_master;
+	char description[STORE_DESCRIPTION_MAX + 1];
+	int64_t owner_id;
+	int64_t stage_status_id;                  /* the current primary status (0 before the first) */
+	int64_t created_by;
+	int64_t version;
+	int64_t created_at;
+	int64_t updated_at;
+	/* Read only, joined in by every read: */
+	char case_type_name[STORE_NAME_MAX + 1];
+	char case_group[STORE_GROUP_MAX + 1];
+	char case_subtype_name[STORE_NAME_MAX + 1];
+	char office_name[STORE_NAME_MAX + 1];
+	char owner_name[STORE_NAME_MAX + 1];
+	char stage_name[STORE_NAME_MAX + 1];
+	char value_range_name[STORE_NAME_MAX + 1];
+};
+
+/* store_case_insert writes the case (not stage_status_id / closed_date, which start empty);
+ * id, version and created_at/updated_at (= now) are returned. STORE_CONFLICT when the number is
+ * taken. */
+int store_case_insert(struct store_conn *c, struct store_case *k, int64_t now);
+
+/* store_case_get fills k when the case exists, is not deleted and is in scope; otherwise
+ * STORE_NOT_FOUND. */
+int store_case_get(struct store_conn *c, const struct store_scope *scope, int64_t id,
+		   struct store_case *k);
+
+/* store_case_get_by_number is store_case_get by case number (all scope). */
+int store_case_get_by_number(struct store_conn *c, const char *number, struct store_case *k);
+
+/* store_case_update writes the editable fields (number .. description, owner_id) when
+ * k->version is current, bumps it and sets updated_at. STORE_CONFLICT on a stale version or a
+ * taken number; STORE_NOT_FOUND when gone. */
+int store_case_update(struct store_conn *c, struct store_case *k, int64_t now);
+
+/* store_case_set_stage records the current primary status and the closed date ("" = open);
+ * does not change the version. */
+int store_case_set_stage(struct store_conn *c, int64_t id, int64_t stage_status_id,
+			 const char *closed_date, int64_t now);
+
+/* store_case_delete marks the case deleted (it disappears from every read; its rows stay). */
+int store_case_delete(struct store_conn *c, int64_t id, int64_t now);
+
+struct store_case_filter {
+	struct store_scope scope;
+	int64_t case_type_id;       /* 0 = any */
+	int64_t stage_status_id;    /* current primary status, 0 = any */
+	int64_t status_id;          /* any current status (primary or sub), 0 = any */
+	int64_t office_id;
+	int64_t staff_user_id;      /* a current staff member of the case */
+	int64_t owner_id;
+	char opened_from[STORE_DATE_LEN];   /* "" = open-ended */
+	char opened_to[STORE_DATE_LEN];
+	int closed;                 /* -1 any, 0 open only, 1 closed only */
+	char q[STORE_NAME_MAX + 1]; /* text search over number, name, description ("" = none) */
+	int64_t before_id;          /* paging: only ids below this (0 = from the newest) */
+	int limit;
+};
+
+typedef int (*store_case_each_fn)(const struct store_case *k, void *ctx);
+
+/* store_case_list walks the matching cases newest first (id descending), at most f->limit. */
+int store_case_list(struct store_conn *c, const struct store_case_filter *f,
+		    store_case_each_fn each, void *ctx);
+
+/* The short form of a case used by the related and other cases lists. Staff names are the
+ * first current staff member (by row id) whose role has that category; "" when none. */
+struct store_case_brief {
+	int64_t id;
+	char number[STORE_CASE_NUMBER_MAX + 1];
+	char name[STORE_NAME_MAX + 1];
+	char stage_name[STORE_NAME_MAX + 1];
+	char attorney[STORE_NAME_MAX + 1];
+	char paralegal[STORE_NAME_MAX + 1];
+	char case_manager[STORE_NAME_MAX + 1];
+};
+typedef int (*store_case_brief_each_fn)(const struct store_case_brief *b, void *ctx);
+
+/* ---- value history ---------------------------------------------------------------------- */
+
+struct store_value_change {
+	int64_t id;
+	int64_t case_id;
+	int64_t value_range_id;        /* 0 = cleared */
+	char value_name[STORE_NAME_MAX + 1];   /* read only */
+	char from_date[STORE_DATE_LEN];
+	char to_date[STORE_DATE_LEN];  /* "" = current */
+	int64_t user_id;
+	char user_name[STORE_NAME_MAX + 1];    /* read only */
+	char comments[STORE_COMMENTS_MAX + 1];
+};
+
+/* store_value_change_add ends the current row (to_date = v->from_date) and adds v as current. */
+int store_value_change_add(struct store_conn *c, struct store_value_change *v);
+typedef int (*store_value_change_each_fn)(const struct store_value_change *v, void *ctx);
+/* store_value_change_list walks a case's value history, newest first. */
+int store_value_change_list(struct store_conn *c, int64_t case_id,
+			    store_value_change_each_fn each, void *ctx);
+
+/* ---- case statuses ---------------------------------------------------------------------- */
+
+struct store_case_status {
+	int64_t id;
+	int64_t case_id;
+	int64_t status_type_id;
+	int64_t status_id;
+	int64_t expected_days;
+	char from_date[STORE_DATE_LEN];
+	char to_date[STORE_DATE_LEN];   /* "" while current */
+	bool current;
+	int64_t user_id;                /* who set it */
+	char comments[STORE_COMMENTS_MAX + 1];
+	int64_t close_reason_id;        /* 0 = none */
+	int64_t version;
+	int64_t created_at;
+	/* Read only, joined in: */
+	char status_type_name[STORE_NAME_MAX + 1];
+	bool stage;                     /* the row's type is the stage */
+	char status_name[STORE_NAME_MAX + 1];
+	bool closing;                   /* the status is the closing status */
+	char close_reason_name[STORE_NAME_MAX + 1];
+	char user_name[STORE_NAME_MAX + 1];
+};
+
+/* store_case_status_insert adds s as a current row (id, version returned). STORE_CONFLICT
+ * when the case already has a current row of that type (end it first). */
+int store_case_status_insert(struct store_conn *c, struct store_case_status *s, int64_t now);
+
+/* store_case_status_get reads row id of case case_id (current or not). */
+int store_case_status_get(struct store_conn *c, int64_t case_id, int64_t id,
+			  struct store_case_status *s);
+
+/* store_case_status_current reads the current row of a status type on a case. */
+int store_case_status_current(struct store_conn *c, int64_t case_id, int64_t status_type_id,
+			      struct store_case_status *s);
+
+/* store_case_status_end makes row id no longer current, with to_date. */
+int store_case_status_end(struct store_conn *c, int64_t id, const char *to_date);
+
+/* store_case_status_update writes expected_days, from_date, comments, close_reason_id and
+ * status_id when s->version is current; bumps it. STORE_CONFLICT when stale. */
+int store_case_status_update(struct store_conn *c, struct store_case_status *s);
+
+typedef int (*store_case_status_each_fn)(const struct store_case_status *s, void *ctx);
+
+/* store_case_status_list walks a case's current rows (stage first, then by status type
+ * position and name). store_case_status_history walks every row, newest first (from_date
+ * descending, then id descending). */
+int store_case_status_list(struct store_conn *c, int64_t case_id,
+			   store_case_status_each_fn each, void *ctx);
+int store_case_status_history(struct store_conn *c, int64_t case_id,
+			      store_case_status_each_fn each, void *ctx);
+
+/* ---- case staff ------------------------------------------------------------------------- */
+
+struct store_case_staff {
+	int64_t id;
+	int64_t case_id;
+	int64_t user_id;       /* exactly one of user_id / contact_id is set */
+	int64_t contact_id;
+	int64_t role_id;
+	char comments[STORE_COMMENTS_MAX + 1];
+	char from_date[STORE_DATE_LEN];
+	char to_date[STORE_DATE_LEN];
+	bool current;
+	int64_t version;
+	/* Read only, joined in: */
+	char person_name[STORE_NAME_MAX + 1];   /* the user's name or the contact's display name */
+	char role_name[STORE_NAME_MAX + 1];
+	char role_category[STORE_CATEGORY_MAX + 1];
+};
+
+int store_case_staff_insert(struct store_conn *c, struct store_case_staff *s);
+int store_case_staff_get(struct store_conn *c, int64_t case_id, int64_t id,
+			 struct store_case_staff *s);
+/* store_case_staff_update writes comments when s->version is current; bumps it. */
+int store_case_staff_update(struct store_conn *c, struct store_case_staff *s);
+/* store_case_staff_end makes row id no longer current, with to_date. */
+int store_case_staff_end(struct store_conn *c, int64_t id, const char *to_date);
+typedef int (*store_case_staff_each_fn)(const struct store_case_staff *s, void *ctx);
+/* store_case_staff_list walks current rows (history = false; by role position, then id) or
+ * every row ever (history = true; newest from_date first). */
+int store_case_staff_list(struct store_conn *c, int64_t case_id, bool history,
+			  store_case_staff_each_fn each, void *ctx);
+
+/* ---- notes ------------------------------------------------------------------------------ */
+
+#define STORE_NOTE_MAX 8000
+
+struct store_note {
+	int64_t id;
+	int64_t case_id;
+	int64_t note_type_id;
+	char body[STORE_NOTE_MAX + 1];
+	int64_t at;              /* the note's date and time */
+	int64_t created_by;
+	int64_t version;
+	int64_t created_at;
+	int64_t updated_at;
+	/* Read only, joined in: */
+	char note_type_name[STORE_NAME_MAX + 1];
+	char creator_name[STORE_NAME_MAX + 1];
+};
+
+int store_note_insert(struct store_conn *c, struct store_note *n, int64_t now);
+int store_note_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_note *n);
+/* store_note_update writes note_type_id, body and at when n->version is current; bumps it. */
+int store_note_update(struct store_conn *c, struct store_note *n, int64_t now);
+int store_note_delete(struct store_conn *c, int64_t id);
+typedef int (*store_note_each_fn)(const struct store_note *n, void *ctx);
+/* store_note_list walks a case's notes newest first (at descending, then id descending), at
+ * most limit; q ("" = all) keeps those whose body matches the text search; paging by
+ * (before_at, before_id) of the last row seen (0, 0 = from the newest). */
+int store_note_list(struct store_conn *c, int64_t case_id, const char *q, int64_t before_at,
+		    int64_t before_id, int limit, store_note_each_fn each, void *ctx);
+
+/* ---- timeline --------------------------------------------------------------------------- */
+
+#define STORE_EVENT_TYPE_MAX 32
+#define STORE_EVENT_TEXT_MAX 1000
+
+struct store_event {
+	int64_t id;
+	int64_t case_id;
+	int64_t seq;                        /* 1, 2, ... per case */
+	int64_t at;
+	char type[STORE_EVENT_TYPE_MAX + 1];
+	int64_t user_id;                    /* 0 = the system */
+	char description[STORE_EVENT_TEXT_MAX + 1];
+	unsigned char prev_hash[32];        /* zeros for the first event of a case */
+	unsigned char hash[32];
+	char user_name[STORE_NAME_MAX + 1]; /* read only */
+};
+
+/* store_event_last gives the newest event of a case (seq and hash); STORE_NOT_FOUND when the
+ * case has none yet. */
+int store_event_last(struct store_conn *c, int64_t case_id, struct store_event *ev);
+/* store_event_insert appends ev (id returned). STORE_CONFLICT when (case_id, seq) is taken. */
+int store_event_insert(struct store_conn *c, struct store_event *ev);
+typedef int (*store_event_each_fn)(const struct store_event *ev, void *ctx);
+/* store_event_list walks a case's events newest first (seq descending) with seq < before_seq
+ * (0 = from the newest), at most limit. */
+int store_event_list(struct store_conn *c, int64_t case_id, int64_t before_seq, int limit,
+		     store_event_each_fn each, void *ctx);
+/* store_event_walk_all walks every event of every case (deleted ones too) in (case_id, seq)
+ * order; for audit. */
+int store_event_walk_all(struct store_conn *c, store_event_each_fn each, void *ctx);
+
+/* ---- related cases, parties, other cases ------------------------------------------------ */
+
+/* store_related_add links a and b both ways; STORE_CONFLICT when already linked. */
+int store_related_add(struct store_conn *c, int64_t a, int64_t b, int64_t now);
+/* store_related_remove unlinks both ways; STORE_NOT_FOUND when not linked. */
+int store_related_remove(struct store_conn *c, int64_t a, int64_t b);
+/* store_related_list walks the (not deleted) cases linked to case_id, by number. */
+int store_related_list(struct store_conn *c, int64_t case_id, store_case_brief_each_fn each,
+		       void *ctx);
+/* store_other_cases walks the other (not deleted) cases that have a number and share at least
+ * one plaintiff contact with case_id, by number. */
+int store_other_cases(struct store_conn *c, int64_t case_id, store_case_brief_each_fn each,
+		      void *ctx);
+
+struct store_party {
+	int64_t id;
+	int64_t case_id;
+	int64_t contact_id;
+	char kind[16];                         /* plaintiff, defendant */
+	char contact_name[STORE_NAME_MAX + 1]; /* read only */
+};
+
+/* store_party_insert: STORE_CONFLICT when the contact already has that kind on the case. */
+int store_party_insert(struct store_conn *c, struct store_party *p);
+int store_party_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_party *p);
+int store_party_delete(struct store_conn *c, int64_t id);
+typedef int (*store_party_each_fn)(const struct store_party *p, void *ctx);
+int store_party_list(struct store_conn *c, int64_t case_id, store_party_each_fn each,
+		     void *ctx);
 
 #endif

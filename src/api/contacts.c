@@ -1,0 +1,6 @@
+/* contacts.c - (being written) */
+#include "api/api.h"
+
+const struct route api_contact_routes[] = {
+	{0},
+};

@@ -1,0 +1,6 @@
+/* timeline.c - (being written) */
+#include "api/api.h"
+
+const struct route api_timeline_routes[] = {
+	{0},
+};

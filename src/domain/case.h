@@ -1,0 +1,101 @@
+/* case.h - a case: its identity (number, name), what kind it is, where and when, its value, its
+ * owner; creating, reading, editing, listing and (soft) deleting it, and the value history.
+ *
+ * Where a case stands (statuses) is domain/case_status.c; who works on it is case_staff.c; its
+ * notes note.c; links to other cases related.c; the audit trail timeline.c. Every reader of a
+ * case or of anything under it calls case_load() first, which applies the caller's scope: a case
+ * the caller may not see is simply not found (404). */
+#ifndef CASELOAD_CASE_H
+#define CASELOAD_CASE_H
+
+#include <stdint.h>
+
+#include "core/err.h"
+#include "domain/actor.h"
+#include "store/store.h"
+
+enum case_field_bit {
+	CASE_F_NUMBER = 1u << 0,
+	CASE_F_NAME = 1u << 1,
+	CASE_F_CASE_TYPE = 1u << 2,
+	CASE_F_CASE_SUBTYPE = 1u << 3,
+	CASE_F_STATE = 1u << 4,
+	CASE_F_OFFICE = 1u << 5,
+	CASE_F_INCIDENT_DATE = 1u << 6,
+	CASE_F_OPENED_DATE = 1u << 7,
+	CASE_F_WANTED_DATE = 1u << 8,
+	CASE_F_EXPECTED_RESOLUTION_DATE = 1u << 9,
+	CASE_F_VALUE_RANGE = 1u << 10,
+	CASE_F_MIN_SETTLEMENT = 1u << 11,
+	CASE_F_VALUE_COMMENTS = 1u << 12,
+	CASE_F_SERIOUS_INJURY = 1u << 13,
+	CASE_F_MDL_MASTER = 1u << 14,
+	CASE_F_DESCRIPTION = 1u << 15,
+	CASE_F_OWNER = 1u << 16,
+	CASE_F_STATUS = 1u << 17,   /* create only: the first stage, instead of the type's first */
+};
+
+/* What a create or edit asks for; `present` says which members were given. */
+struct case_fields {
+	uint32_t present;   /* enum case_field_bit */
+	char number[STORE_CASE_NUMBER_MAX + 1];
+	char name[STORE_NAME_MAX + 1];
+	int64_t case_type_id;
+	int64_t case_subtype_id;      /* 0 = none */
+	char state[8];
+	int64_t office_id;            /* 0 = none */
+	char incident_date[STORE_DATE_LEN];
+	char opened_date[STORE_DATE_LEN];
+	char wanted_date[STORE_DATE_LEN];
+	char expected_resolution_date[STORE_DATE_LEN];
+	int64_t value_range_id;       /* 0 = none */
+	int64_t min_settlement_cents; /* -1 = not set */
+	char value_comments[STORE_COMMENTS_MAX + 1];
+	bool serious_injury;
+	bool mdl_master;
+	char description[STORE_DESCRIPTION_MAX + 1];
+	int64_t owner_id;             /* 0 = the creator */
+	int64_t status_id;            /* create only; 0 = the first stage of the case type's group */
+};
+
+/* case_scope gives the store scope of an actor: everything for admin, staff and the system;
+ * for advisors and clients only the cases they are on. */
+void case_scope(const struct actor *a, struct store_scope *scope);
+
+/* case_load reads a case the actor may see; ERR_NOT_FOUND ("case not found") otherwise. Every
+ * function acting on something under a case calls it first. */
+int case_load(struct store_conn *c, const struct actor *a, int64_t id, struct store_case *out,
+	      struct err *e);
+
+/* case_create opens a case (right case_create): number from the firm's pattern when not given,
+ * owner = the creator unless given, opened date = today unless given, first stage of its case
+ * type's group (or f->status_id, which must be a stage status). Writes the stage row, the value
+ * history row (when a value range is given) and the timeline event in one transaction. */
+int case_create(struct store_conn *c, const struct actor *a, const struct case_fields *f,
+		struct store_case *out, struct err *e);
+
+/* case_update edits a case (right case_edit; a change of name or number also needs
+ * case_edit_name_number, else ERR_FORBIDDEN) when version is current (else ERR_CONFLICT). A new
+ * value range ends the current value history row and starts one. One timeline event names the
+ * changed fields. */
+int case_update(struct store_conn *c, const struct actor *a, int64_t id, int64_t version,
+		const struct case_fields *f, struct store_case *out, struct err *e);
+
+/* case_delete hides a case for good (admin); its rows and timeline stay for the audit. */
+int case_delete(struct store_conn *c, const struct actor *a, int64_t id, struct err *e);
+
+/* case_list walks the cases matching f (scope is set here from the actor). */
+int case_list(struct store_conn *c, const struct actor *a, struct store_case_filter *f,
+	      store_case_each_fn each, void *ctx, struct err *e);
+
+/* case_value_history walks the case's estimated value history, newest first. */
+int case_value_history(struct store_conn *c, const struct actor *a, int64_t id,
+		       store_value_change_each_fn each, void *ctx, struct err *e);
+
+/* case_number_format expands a numbering pattern: {YYYY} {YY} {MM} {DD} of today, {SEQ} the
+ * sequence number, {SEQ:n} zero-padded to n digits (1..12); other text is kept. ERR_UNPROCESSABLE
+ * (field "case_number_pattern") for an unknown token or no {SEQ}. */
+int case_number_format(const char *pattern, const char today[STORE_DATE_LEN], int64_t seq,
+		       char out[STORE_CASE_NUMBER_MAX + 1], struct err *e);
+
+#endif
