@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 static const char serve_help[] =
 	"usage: caseload serve [--db DB] [--listen HOST:PORT] [options]\n\n"
@@ -27,6 +29,8 @@ static const char serve_help[] =
 	"  --session-idle SECONDS   end sessions unused this long [1800]\n"
 	"  --session-max SECONDS    end sessions this long after login [43200]\n"
 	"  --login-ip-limit N       login attempts a minute from one address [30]\n"
+	"  --time-zone AREA/CITY    the firm's time zone, for \"today\" and days counted\n"
+	"                           [$TZ, else the machine's]\n"
 	"Logs are JSON lines on standard error, one per request.\n";
 
 /* serve_number parses a positive integer option or exits with a usage error. */
@@ -57,6 +61,20 @@ static int serve_listen(const char *v, struct server_config *c)
 	return 0;
 }
 
+/* serve_time_zone makes zone the process's local time (the firm's "today"); it must run before
+ * any thread starts, since setenv is not thread-safe. The zone must exist in the tz database. */
+static int serve_time_zone(const char *zone)
+{
+	char path[256];
+	if (!*zone || zone[0] == '/' || strstr(zone, "..") ||
+	    snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", zone) >= (int)sizeof path ||
+	    access(path, R_OK) != 0)
+		return cli_usage_error("serve", "--time-zone must name a zone of the tz database, e.g. America/New_York");
+	setenv("TZ", zone, 1);
+	tzset();
+	return 0;
+}
+
 static int serve_parse(int argc, char **argv, const char **db, struct server_config *c)
 {
 	static const struct option opts[] = {
@@ -72,6 +90,7 @@ static int serve_parse(int argc, char **argv, const char **db, struct server_con
 		{"session-idle", required_argument, NULL, 'i'},
 		{"session-max", required_argument, NULL, 'x'},
 		{"login-ip-limit", required_argument, NULL, 'L'},
+		{"time-zone", required_argument, NULL, 'z'},
 		{"help", no_argument, NULL, 'h'},
 		{0},
 	};
@@ -93,6 +112,7 @@ static int serve_parse(int argc, char **argv, const char **db, struct server_con
 		case 'i': if (!(rc = serve_number(name, optarg, 86400 * 30, &n))) c->session.idle_seconds = (int)n; break;
 		case 'x': if (!(rc = serve_number(name, optarg, 86400 * 30, &n))) c->session.max_seconds = (int)n; break;
 		case 'L': if (!(rc = serve_number(name, optarg, 1000000, &n))) c->session.ip_per_minute = (int)n; break;
+		case 'z': rc = serve_time_zone(optarg); break;
 		case 'h': fputs(serve_help, stdout); return -1;
 		case ':': return cli_missing_value("serve", argv[optind - 1]);
 		default: return cli_unknown_option("serve", argv[optind - 1]);
@@ -139,8 +159,10 @@ int cli_serve(int argc, char **argv)
 	janitor_start(&jan, srv.store, &srv.cfg.session, 600);
 	char url[128];
 	snprintf(url, sizeof url, "http://%s:%d", srv.cfg.host, srv.port);
-	log_event("listening", json_pack("{s:s, s:s, s:i}", "url", url, "db",
-					 store_backend_name(srv.store), "threads", srv.cfg.threads));
+	tzset();
+	log_event("listening", json_pack("{s:s, s:s, s:i, s:s}", "url", url, "db",
+					 store_backend_name(srv.store), "threads", srv.cfg.threads,
+					 "time_zone", getenv("TZ") ? getenv("TZ") : tzname[0]));
 
 	int sig = 0;
 	sigwait(&stop, &sig);
