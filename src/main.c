@@ -12,6 +12,7 @@ static const struct cli_command commands[] = {
 	{"user", cli_user, "add, list and change users (add, list, passwd)"},
 	{"demo", cli_demo, "load demo offices and logins (idempotent)"},
 	{"routes", cli_routes, "print the API route table as JSON"},
+	{"audit", cli_audit, "check the timelines' hash chains (verify)"},
 	{NULL, NULL, NULL},
 };
 

@@ -64,10 +64,18 @@ void api_set_etag(struct request *r, int64_t version)
 	r->etag = arena_printf(&r->arena, "\"%lld\"", (long long)version);
 }
 
-int api_list_params(struct request *r, int *limit, int64_t *after_id)
+static int api_bad_cursor(struct request *r)
+{
+	reply_error(r, ERR_INVALID, "query.cursor", "is not a cursor this server gave");
+	return -1;
+}
+
+/* api_list_start reads limit and decodes the cursor argument into raw (size bytes; "" when
+ * there is none); -1 after answering 400. */
+static int api_list_start(struct request *r, int *limit, char *raw, size_t size)
 {
 	*limit = API_LIST_DEFAULT;
-	*after_id = 0;
+	raw[0] = '\0';
 	const char *l = request_query(r, "limit");
 	if (l) {
 		char *end = NULL;
@@ -80,37 +88,81 @@ int api_list_params(struct request *r, int *limit, int64_t *after_id)
 	}
 	const char *c = request_query(r, "cursor");
 	if (c && *c) {
-		unsigned char raw[24];
 		size_t len = 0;
-		if (sodium_base642bin(raw, sizeof raw - 1, c, strlen(c), NULL, &len, NULL,
-				      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || len == 0) {
-			reply_error(r, ERR_INVALID, "query.cursor", "is not a cursor this server gave");
-			return -1;
-		}
+		if (sodium_base642bin((unsigned char *)raw, size - 1, c, strlen(c), NULL, &len, NULL,
+				      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || len == 0)
+			return api_bad_cursor(r);
 		raw[len] = '\0';
-		char *end = NULL;
-		long long v = strtoll((const char *)raw, &end, 10);
-		if (*end || v < 0) {
-			reply_error(r, ERR_INVALID, "query.cursor", "is not a cursor this server gave");
-			return -1;
-		}
-		*after_id = v;
 	}
 	return 0;
 }
 
-json_t *api_list_body(json_t *items, int limit, int64_t last_id)
+/* api_list_cursor reads limit and a cursor "<id>" (at == NULL) or "<at>.<id>". */
+static int api_list_cursor(struct request *r, int *limit, int64_t *at, int64_t *id)
+{
+	char raw[48];
+	*id = 0;
+	if (at)
+		*at = 0;
+	if (api_list_start(r, limit, raw, sizeof raw) != 0)
+		return -1;
+	if (!raw[0])
+		return 0;
+	const char *p = raw;
+	char *end = NULL;
+	long long t = 0;
+	if (at) {
+		t = strtoll(p, &end, 10);
+		if (end == p || *end != '.')
+			return api_bad_cursor(r);
+		p = end + 1;
+	}
+	long long v = strtoll(p, &end, 10);
+	if (end == p || *end || v < 0 || (at && v == 0))
+		return api_bad_cursor(r);
+	if (at)
+		*at = t;
+	*id = v;
+	return 0;
+}
+
+int api_list_params(struct request *r, int *limit, int64_t *after_id)
+{
+	return api_list_cursor(r, limit, NULL, after_id);
+}
+
+int api_list_params_at(struct request *r, int *limit, int64_t *at, int64_t *id)
+{
+	return api_list_cursor(r, limit, at, id);
+}
+
+/* api_list_wrap makes the list body with raw as the next cursor (base64url), or null when the
+ * page was not full (nothing more follows) or raw is NULL. Takes ownership of items. */
+static json_t *api_list_wrap(json_t *items, int limit, const char *raw)
 {
 	json_t *cursor = json_null();
-	if ((int)json_array_size(items) >= limit && last_id > 0) {
-		char raw[24], enc[40];
-		int n = snprintf(raw, sizeof raw, "%lld", (long long)last_id);
-		sodium_bin2base64(enc, sizeof enc, (const unsigned char *)raw, (size_t)n,
+	if ((int)json_array_size(items) >= limit && raw) {
+		char enc[72];
+		sodium_bin2base64(enc, sizeof enc, (const unsigned char *)raw, strlen(raw),
 				  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 		json_decref(cursor);
 		cursor = json_string(enc);
 	}
 	return json_pack("{s:o, s:o}", "items", items, "next_cursor", cursor);
+}
+
+json_t *api_list_body(json_t *items, int limit, int64_t last_id)
+{
+	char raw[24];
+	snprintf(raw, sizeof raw, "%lld", (long long)last_id);
+	return api_list_wrap(items, limit, last_id > 0 ? raw : NULL);
+}
+
+json_t *api_list_body_at(json_t *items, int limit, int64_t last_at, int64_t last_id)
+{
+	char raw[48];
+	snprintf(raw, sizeof raw, "%lld.%lld", (long long)last_at, (long long)last_id);
+	return api_list_wrap(items, limit, last_id > 0 ? raw : NULL);
 }
 
 json_t *api_list_whole(json_t *items)
@@ -127,16 +179,42 @@ json_t *api_time(int64_t t)
 	return json_string(buf);
 }
 
+json_t *api_ref(int64_t id, const char *name)
+{
+	if (id == 0)
+		return json_null();
+	return json_pack("{s:I, s:s}", "id", (json_int_t)id, "name", name);
+}
+
+json_t *api_opt(const char *s)
+{
+	return s[0] ? json_string(s) : json_null();
+}
+
+int api_case_row_delete(struct request *r, api_case_row_fn fn)
+{
+	int64_t id = request_param_id(r, 0), row = id ? request_param_id(r, 1) : 0;
+	struct store_conn *db = row ? api_db(r) : NULL;
+	if (!db)
+		return 0;
+	struct err e;
+	err_clear(&e);
+	if (fn(db, &r->actor, id, row, &e) != 0)
+		return api_fail(r, &e);
+	return reply_empty(r, 204);
+}
+
 json_t *user_to_json(const struct store_user *u, uint32_t rights)
 {
 	json_t *names = json_array();
 	for (int i = 0; i < RIGHT__COUNT; i++)
 		if (rights & (1u << i))
 			json_array_append_new(names, json_string(rights_info((enum right)i)->name));
-	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:b, s:o, s:I, s:o}",
+	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:o, s:o, s:b, s:o, s:I, s:o}",
 			 "id", (json_int_t)u->id, "login", u->login, "name", u->name,
 			 "email", u->email, "role", u->role,
 			 "office_id", u->office_id ? json_integer(u->office_id) : json_null(),
+			 "contact_id", u->contact_id ? json_integer(u->contact_id) : json_null(),
 			 "active", u->active, "rights", names, "version", (json_int_t)u->version,
 			 "created_at", api_time(u->created_at));
 }

@@ -30,9 +30,17 @@ void api_set_etag(struct request *r, int64_t version);
 /* api_list_params reads limit (1..200, default 50) and cursor; -1 after answering 400. */
 int api_list_params(struct request *r, int *limit, int64_t *after_id);
 
+/* api_list_params_at is api_list_params for lists ordered by a time, then an id (both
+ * descending): the cursor carries the last row's (at, id); (0, 0) when there is none. */
+int api_list_params_at(struct request *r, int *limit, int64_t *at, int64_t *id);
+
 /* api_list_body wraps items as {"items": [...], "next_cursor": ...}; a cursor is made from
  * last_id when the page was full (more may follow), else null. Takes ownership of items. */
 json_t *api_list_body(json_t *items, int limit, int64_t last_id);
+
+/* api_list_body_at is api_list_body with a cursor made of the last row's (at, id). Takes
+ * ownership of items. */
+json_t *api_list_body_at(json_t *items, int limit, int64_t last_at, int64_t last_id);
 
 /* api_list_whole wraps a complete, unpaged list: {"items": [...], "next_cursor": null}. Takes
  * ownership of items. */
@@ -41,8 +49,28 @@ json_t *api_list_whole(json_t *items);
 /* api_time gives an ISO 8601 UTC string for t, or null for 0. */
 json_t *api_time(int64_t t);
 
+/* api_ref is the short form of a referenced record, {"id": id, "name": name}, or null when
+ * id is 0. */
+json_t *api_ref(int64_t id, const char *name);
+
+/* api_opt gives an optional text (a date, a name, a number) as a string, or null when it is ""
+ * (not set). */
+json_t *api_opt(const char *s);
+
 /* api_fail answers the domain's error and returns 0 (for `return api_fail(r, &e)`). */
 int api_fail(struct request *r, const struct err *e);
+
+/* A domain call on one row under a case: (case id, row id). */
+typedef int (*api_case_row_fn)(struct store_conn *c, const struct actor *a, int64_t case_id,
+			       int64_t row_id, struct err *e);
+
+/* api_case_row_delete answers DELETE /api/v1/cases/{id}/<rows>/{row}: fn on the two ids, then
+ * 204 or the problem. */
+int api_case_row_delete(struct request *r, api_case_row_fn fn);
+
+/* api_case_status_spec is the body of a status change (api/case_statuses.c), shared with the
+ * mass status change (api/cases.c); it fills struct case_status_fields. */
+extern const struct spec_field api_case_status_spec[];
 
 /* user_to_json is the User resource: the row and its effective rights. */
 json_t *user_to_json(const struct store_user *u, uint32_t rights);

@@ -18,6 +18,7 @@ static const struct spec_field user_create_spec[] = {
 	{"role", SPEC_STRING, UF(role), STORE_ROLE_MAX + 1, USER_F_ROLE, false},
 	{"office_id", SPEC_ID, UF(office_id), 0, USER_F_OFFICE, false},
 	{"active", SPEC_BOOL, UF(active), 0, USER_F_ACTIVE, false},
+	{"contact_id", SPEC_ID, UF(contact_id), 0, USER_F_CONTACT, false},
 	{"password", SPEC_STRING, UF(password), sizeof(((struct user_fields *)0)->password), USER_F_PASSWORD, false},
 	{0},
 };
@@ -28,6 +29,7 @@ static const struct spec_field user_patch_spec[] = {
 	{"role", SPEC_STRING, UF(role), STORE_ROLE_MAX + 1, USER_F_ROLE, false},
 	{"office_id", SPEC_ID, UF(office_id), 0, USER_F_OFFICE, false},
 	{"active", SPEC_BOOL, UF(active), 0, USER_F_ACTIVE, false},
+	{"contact_id", SPEC_ID, UF(contact_id), 0, USER_F_CONTACT, false},
 	{0},
 };
 

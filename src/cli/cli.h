@@ -40,5 +40,6 @@ int cli_init(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_demo(int argc, char **argv);
 int cli_routes(int argc, char **argv);
+int cli_audit(int argc, char **argv);
 
 #endif

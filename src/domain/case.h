@@ -67,8 +67,40 @@ void case_scope(const struct actor *a, struct store_scope *scope);
 int case_load(struct store_conn *c, const struct actor *a, int64_t id, struct store_case *out,
 	      struct err *e);
 
-/* case_create opens a case (right case_create): number from the firm's pattern when not given,
- * owner = the creator unless given, opened date = today unless given, first stage of its case
+/* case_acting_user is the user recorded on rows that need a real user (status rows, value
+ * history): the actor, or the case's owner when the system (user id 0) acts. */
+int64_t case_acting_user(const struct actor *a, const struct store_case *k);
+
+/* case_setup_ref reads item id of a setup list for a reference in the input named field:
+ * ERR_UNPROCESSABLE on field ("there is no case type 9") when absent or id <= 0. */
+int case_setup_ref(struct store_conn *c, enum store_setup_kind kind, int64_t id,
+		   const char *field, struct store_setup_item *out, struct err *e);
+
+/* A description of a change for the timeline, built field by field:
+ * "name: A → B; state: NY → NJ; description: old text… → new text…". Start it zeroed. */
+struct case_diff {
+	char text[STORE_EVENT_TEXT_MAX + 1];
+	size_t len;
+	int count;     /* how many changes it names */
+};
+
+/* How much of a long text (description, comments) a change description shows. */
+#define CASE_DIFF_LONG_CHARS 80
+
+/* case_diff_add names one change: "label: from → to" ("" shows as "(none)"). Text past the
+ * event's length is cut. */
+void case_diff_add(struct case_diff *d, const char *label, const char *from, const char *to);
+
+/* case_diff_text is case_diff_add when from and to differ. */
+void case_diff_text(struct case_diff *d, const char *label, const char *from, const char *to);
+
+/* case_diff_long is case_diff_text for long texts: each side is cut to its first
+ * CASE_DIFF_LONG_CHARS characters ("…" marks the cut) and put on one line. */
+void case_diff_long(struct case_diff *d, const char *label, const char *from, const char *to);
+
+/* case_create opens a case (right case_create): number from the firm's pattern when not given
+ * (unique: ERR_CONFLICT on number), owner = the creator unless given (the system, user id 0,
+ * must give one), opened date = today unless given, first stage of its case
  * type's group (or f->status_id, which must be a stage status). Writes the stage row, the value
  * history row (when a value range is given) and the timeline event in one transaction. */
 int case_create(struct store_conn *c, const struct actor *a, const struct case_fields *f,

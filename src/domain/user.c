@@ -35,7 +35,7 @@ static bool user_login_valid(const char *login)
 	return true;
 }
 
-static bool user_email_valid(const char *email)
+bool user_email_valid(const char *email)
 {
 	if (!*email)
 		return true;
@@ -84,6 +84,14 @@ static int user_check_fields(struct store_conn *c, const struct user_fields *f, 
 		if (rc != STORE_OK)
 			return user_store_error(rc, "office", e);
 	}
+	if ((f->present & USER_F_CONTACT) && f->contact_id != 0) {
+		struct store_contact ct;
+		int rc = store_contact_get(c, f->contact_id, &ct);
+		if (rc == STORE_NOT_FOUND || f->contact_id < 0)
+			return err_set(e, ERR_UNPROCESSABLE, "contact_id", "no such contact");
+		if (rc != STORE_OK)
+			return user_store_error(rc, "contact", e);
+	}
 	if (f->present & USER_F_PASSWORD)
 		return password_check_policy(f->password, f->login, "password", e);
 	return 0;
@@ -121,13 +129,14 @@ int user_create(struct store_conn *c, const struct actor *a, const struct user_f
 	snprintf(out->email, sizeof out->email, "%s", (f->present & USER_F_EMAIL) ? f->email : "");
 	snprintf(out->role, sizeof out->role, "%s", f->role);
 	out->office_id = (f->present & USER_F_OFFICE) ? f->office_id : 0;
+	out->contact_id = (f->present & USER_F_CONTACT) ? f->contact_id : 0;
 	out->active = (f->present & USER_F_ACTIVE) ? f->active : true;
 	out->created_at = clock_now();
 	rc = password_hash(f->password, out->password_hash, e);
 	if (rc != 0)
 		return rc;
 	struct user_fields checked = *f;
-	checked.present &= USER_F_OFFICE;  /* only the office needs re-checking in the tx */
+	checked.present &= USER_F_OFFICE | USER_F_CONTACT;  /* re-checked in the tx */
 	struct user_create_tx t = {&checked, out};
 	return store_tx_run(c, user_create_fn, &t, e);
 }
@@ -160,6 +169,8 @@ static int user_update_fn(struct store_conn *c, void *ctx, struct err *e)
 		t->out->office_id = f->office_id;
 	if (f->present & USER_F_ACTIVE)
 		t->out->active = f->active;
+	if (f->present & USER_F_CONTACT)
+		t->out->contact_id = f->contact_id;
 	rc = store_user_update(c, t->out, clock_now());
 	if (rc == STORE_CONFLICT)
 		return err_set(e, ERR_CONFLICT, "header.If-Match", "the user was changed meanwhile; reload");

@@ -22,6 +22,7 @@ enum user_field_bit {
 	USER_F_OFFICE = 1u << 4,
 	USER_F_ACTIVE = 1u << 5,
 	USER_F_PASSWORD = 1u << 6,
+	USER_F_CONTACT = 1u << 7,
 };
 
 struct user_fields {
@@ -33,6 +34,7 @@ struct user_fields {
 	int64_t office_id;                    /* 0 = none */
 	bool active;
 	char password[PASSWORD_MAX_CHARS * 4 + 1];
+	int64_t contact_id;                   /* 0 = none; must name a contact (domain/contact.h) */
 };
 
 /* user_create validates f (login, name, role, password required) and writes a new active user
@@ -40,8 +42,9 @@ struct user_fields {
 int user_create(struct store_conn *c, const struct actor *a, const struct user_fields *f,
 		struct store_user *out, struct err *e);
 
-/* user_update changes the given fields (name, email, role, office, active) if version is the
- * stored one (ERR_CONFLICT otherwise). Deactivating ends the user's sessions. Needs admin. */
+/* user_update changes the given fields (name, email, role, office, active, contact) if version
+ * is the stored one (ERR_CONFLICT otherwise). Deactivating ends the user's sessions. Needs
+ * admin. */
 int user_update(struct store_conn *c, const struct actor *a, int64_t id, int64_t version,
 		const struct user_fields *f, struct store_user *out, struct err *e);
 
@@ -74,6 +77,10 @@ int user_right_override(struct store_conn *c, const struct actor *a, int64_t id,
 /* user_overrides reads a user's overrides as two bit sets. */
 int user_overrides(struct store_conn *c, int64_t id, uint32_t *granted, uint32_t *revoked,
 		   struct err *e);
+
+/* user_email_valid says whether email ("" is allowed: no address) looks like an e-mail
+ * address: one '@' with text before it and a dotted domain after it, no spaces. */
+bool user_email_valid(const char *email);
 
 /* user_store_error turns a store result into an error (ERR_BUSY for STORE_RETRY, etc.). */
 int user_store_error(int rc, const char *what, struct err *e);

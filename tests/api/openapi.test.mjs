@@ -55,10 +55,15 @@ export function readOpenapi(text) {
 	return ops;
 }
 
-/** The "- `METHOD /api/v1/...`" endpoint bullets of docs/api.md, query strings dropped. */
+/**
+ * The endpoints named in docs/api.md: every code span that starts with a method (or methods
+ * joined by `|`, as in `PATCH|DELETE /api/v1/...`) and an /api/ path, query strings dropped.
+ */
 function readApiMd(text) {
 	const set = new Set();
-	for (const m of text.matchAll(/^- `(GET|POST|PUT|PATCH|DELETE) (\/[^`\s?]*)[^`]*`/gm)) set.add(`${m[1]} ${m[2]}`);
+	for (const m of text.matchAll(/`((?:GET|POST|PUT|PATCH|DELETE)(?:\|(?:GET|POST|PUT|PATCH|DELETE))*) (\/api\/[^`\s?]*)/g)) {
+		for (const method of m[1].split('|')) set.add(`${method} ${m[2]}`);
+	}
 	return set;
 }
 

@@ -30,6 +30,18 @@ struct fixture {
 	struct store *s;
 	struct store_conn *c;
 	int from, to;         /* versions reported by the first migration */
+	struct world {        /* the setup lists the case tests share (world_make) */
+		bool made;
+		int64_t owner;                 /* a staff user who owns and creates cases */
+		int64_t auto_type, life_type, rear_end;
+		int64_t stage_type, medical_type;
+		int64_t closed, intake, litigation, app_received;   /* statuses of the stage */
+		int64_t rec_requested, rec_received;                /* statuses of Medical */
+		int64_t settled;                                    /* a close reason */
+		int64_t attorney, paralegal, manager, adviser;      /* roles */
+		int64_t general, client_update;                     /* note types */
+		int64_t low_range, mid_range;
+	} w;
 };
 
 /* RC checks a store call's result and shows the backend's message when it is not expected. */
@@ -809,6 +821,1536 @@ static void test_tx(void **state)
 	RC(STORE_OK, store_user_get_by_login(f->c, "TxLater", &got));
 }
 
+/* ---- settings and counters -------------------------------------------------------------- */
+
+static void test_settings(void **state)
+{
+	FIXTURE(state);
+	char value[STORE_SETTING_MAX + 1];
+	RC(STORE_NOT_FOUND, store_setting_get(f->c, "case_number_pattern", value, sizeof value));
+	RC(STORE_OK, store_setting_set(f->c, "case_number_pattern", "{YYYY}-{SEQ:5}"));
+	RC(STORE_OK, store_setting_get(f->c, "case_number_pattern", value, sizeof value));
+	assert_string_equal(value, "{YYYY}-{SEQ:5}");
+	RC(STORE_OK, store_setting_set(f->c, "case_number_pattern", "C{SEQ}"));
+	RC(STORE_OK, store_setting_get(f->c, "case_number_pattern", value, sizeof value));
+	assert_string_equal(value, "C{SEQ}");
+
+	int64_t v = 0;
+	RC(STORE_OK, store_counter_next(f->c, "test.cases", &v));
+	assert_int_equal(v, 1);
+	RC(STORE_OK, store_counter_next(f->c, "test.cases", &v));
+	assert_int_equal(v, 2);
+	RC(STORE_OK, store_counter_next(f->c, "test.other", &v));
+	assert_int_equal(v, 1);
+	RC(STORE_OK, store_counter_next(f->c, "test.cases", &v));
+	assert_int_equal(v, 3);
+}
+
+/* ---- the shared setup lists and cases --------------------------------------------------- */
+
+static int64_t setup_add(struct fixture *f, struct store_setup_item it)
+{
+	RC(STORE_OK, store_setup_insert(f->c, &it));
+	assert_true(it.id > 0);
+	assert_int_equal(it.version, 1);
+	return it.id;
+}
+
+static int64_t role_add(struct fixture *f, const char *name, const char *category, int64_t pos)
+{
+	struct store_setup_item it = {.kind = SETUP_ROLE, .position = pos};
+	snprintf(it.name, sizeof it.name, "%s", name);
+	snprintf(it.category, sizeof it.category, "%s", category);
+	return setup_add(f, it);
+}
+
+/* world_make creates, once per database, the setup lists the case tests use. There is only
+ * one stage type in a database, so every stage status lives here. */
+static struct world *world_make(struct fixture *f)
+{
+	struct world *w = &f->w;
+	if (w->made)
+		return w;
+	w->owner = add_user(f, "world.owner");
+	w->auto_type = setup_add(f, (struct store_setup_item){.kind = SETUP_CASE_TYPE,
+		.name = "Auto Accident", .group = "legal", .position = 1});
+	w->life_type = setup_add(f, (struct store_setup_item){.kind = SETUP_CASE_TYPE,
+		.name = "Term Life", .group = "insurance", .position = 2});
+	w->rear_end = setup_add(f, (struct store_setup_item){.kind = SETUP_CASE_SUBTYPE,
+		.name = "Rear-end", .parent_id = w->auto_type, .position = 1});
+	/* the sub-status type comes first by position: lists still put the stage first */
+	w->stage_type = setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS_TYPE,
+		.name = "Stage", .stage = true, .position = 2});
+	w->medical_type = setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS_TYPE,
+		.name = "Medical", .position = 1});
+	w->closed = setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS,
+		.name = "Closed Case", .parent_id = w->stage_type, .closing = true, .position = 0});
+	w->intake = setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS,
+		.name = "Intake", .parent_id = w->stage_type, .days = 14, .position = 1});
+	w->litigation = setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS,
+		.name = "Litigation", .parent_id = w->stage_type, .group = "legal", .position = 2});
+	w->app_received = setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS,
+		.name = "App Received", .parent_id = w->stage_type, .group = "insurance",
+		.days = 3, .position = 0});
+	w->rec_requested = setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS,
+		.name = "Records Requested", .parent_id = w->medical_type, .days = 30, .position = 1});
+	w->rec_received = setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS,
+		.name = "Records Received", .parent_id = w->medical_type, .position = 2});
+	w->settled = setup_add(f, (struct store_setup_item){.kind = SETUP_CLOSE_REASON,
+		.name = "Settled", .position = 1});
+	w->attorney = role_add(f, "Lead Attorney", "attorney", 1);
+	w->paralegal = role_add(f, "Paralegal", "paralegal", 2);
+	w->manager = role_add(f, "Case Manager", "case_manager", 3);
+	w->adviser = role_add(f, "Adviser", "advisor", 4);
+	w->general = setup_add(f, (struct store_setup_item){.kind = SETUP_NOTE_TYPE,
+		.name = "General", .position = 1});
+	w->client_update = setup_add(f, (struct store_setup_item){.kind = SETUP_NOTE_TYPE,
+		.name = "Client Update", .client_facing = true, .position = 2});
+	w->low_range = setup_add(f, (struct store_setup_item){.kind = SETUP_VALUE_RANGE,
+		.name = "Under $100k", .low_cents = 0, .high_cents = 10000000,
+		.limit_cents = 500000, .position = 1});
+	w->mid_range = setup_add(f, (struct store_setup_item){.kind = SETUP_VALUE_RANGE,
+		.name = "$100k-$250k", .low_cents = 10000000, .high_cents = 25000000,
+		.limit_cents = 1000000, .position = 2});
+	w->made = true;
+	return w;
+}
+
+static void case_init(struct store_case *k, const struct world *w, const char *number,
+		      const char *name, int64_t case_type_id)
+{
+	memset(k, 0, sizeof *k);
+	snprintf(k->number, sizeof k->number, "%s", number);
+	snprintf(k->name, sizeof k->name, "%s", name);
+	k->case_type_id = case_type_id;
+	snprintf(k->opened_date, sizeof k->opened_date, "2026-01-10");
+	k->owner_id = w->owner;
+	k->created_by = w->owner;
+}
+
+static int64_t add_case(struct fixture *f, const char *number, const char *name)
+{
+	struct world *w = world_make(f);
+	struct store_case k;
+	case_init(&k, w, number, name, w->auto_type);
+	RC(STORE_OK, store_case_insert(f->c, &k, 5000));
+	return k.id;
+}
+
+static int64_t add_contact(struct fixture *f, const char *kind, const char *first,
+			   const char *last, const char *org)
+{
+	struct store_contact ct = {0};
+	snprintf(ct.kind, sizeof ct.kind, "%s", kind);
+	snprintf(ct.first_name, sizeof ct.first_name, "%s", first);
+	snprintf(ct.last_name, sizeof ct.last_name, "%s", last);
+	snprintf(ct.org_name, sizeof ct.org_name, "%s", org);
+	RC(STORE_OK, store_contact_insert(f->c, &ct, 700));
+	return ct.id;
+}
+
+/* add_staff makes user_id or contact_id current staff of a case from a date. */
+static int64_t add_staff(struct fixture *f, int64_t case_id, int64_t user_id, int64_t contact_id,
+			 int64_t role_id, const char *from)
+{
+	struct store_case_staff s = {.case_id = case_id, .user_id = user_id,
+				     .contact_id = contact_id, .role_id = role_id};
+	snprintf(s.from_date, sizeof s.from_date, "%s", from);
+	RC(STORE_OK, store_case_staff_insert(f->c, &s));
+	assert_true(s.current);
+	return s.id;
+}
+
+static int64_t add_party(struct fixture *f, int64_t case_id, int64_t contact_id, const char *kind)
+{
+	struct store_party p = {.case_id = case_id, .contact_id = contact_id};
+	snprintf(p.kind, sizeof p.kind, "%s", kind);
+	RC(STORE_OK, store_party_insert(f->c, &p));
+	return p.id;
+}
+
+static int64_t add_status(struct fixture *f, int64_t case_id, int64_t type_id, int64_t status_id,
+			  const char *from)
+{
+	struct store_case_status s = {.case_id = case_id, .status_type_id = type_id,
+				      .status_id = status_id, .user_id = f->w.owner};
+	snprintf(s.from_date, sizeof s.from_date, "%s", from);
+	RC(STORE_OK, store_case_status_insert(f->c, &s, 6000));
+	return s.id;
+}
+
+/* collect_id records one id of a walk (see struct collect). */
+static int collect_id(struct collect *k, int64_t id)
+{
+	if (k->n < 64)
+		k->ids[k->n] = id;
+	k->n++;
+	return k->stop_after && k->n >= k->stop_after;
+}
+
+static int collect_setup(const struct store_setup_item *it, void *ctx) { return collect_id(ctx, it->id); }
+static int collect_case(const struct store_case *k, void *ctx) { return collect_id(ctx, k->id); }
+static int collect_brief(const struct store_case_brief *b, void *ctx) { return collect_id(ctx, b->id); }
+static int collect_status(const struct store_case_status *s, void *ctx) { return collect_id(ctx, s->id); }
+static int collect_staff(const struct store_case_staff *s, void *ctx) { return collect_id(ctx, s->id); }
+static int collect_note(const struct store_note *n, void *ctx) { return collect_id(ctx, n->id); }
+static int collect_event(const struct store_event *ev, void *ctx) { return collect_id(ctx, ev->id); }
+static int collect_party(const struct store_party *p, void *ctx) { return collect_id(ctx, p->id); }
+static int collect_contact(const struct store_contact *ct, void *ctx) { return collect_id(ctx, ct->id); }
+
+/* ids_are checks that a walk gave exactly the n ids that follow, in that order. */
+static void ids_are(const struct collect *k, int n, ...)
+{
+	va_list ap;
+	va_start(ap, n);
+	if (k->n != n)
+		fail_msg("the walk gave %d rows, expected %d", k->n, n);
+	for (int i = 0; i < n; i++) {
+		int64_t want = va_arg(ap, int64_t);
+		if (k->ids[i] != want)
+			fail_msg("row %d is id %lld, expected %lld", i, (long long)k->ids[i],
+				 (long long)want);
+	}
+	va_end(ap);
+}
+
+static bool ids_have(const struct collect *k, int64_t id)
+{
+	for (int i = 0; i < k->n && i < 64; i++)
+		if (k->ids[i] == id)
+			return true;
+	return false;
+}
+
+/* ---- setup lists ------------------------------------------------------------------------ */
+
+static void test_setup(void **state)
+{
+	FIXTURE(state);
+	struct world *w = world_make(f);
+	struct store_setup_item it;
+
+	RC(STORE_OK, store_setup_get(f->c, SETUP_STATUS, w->app_received, &it));
+	assert_int_equal(it.kind, SETUP_STATUS);
+	assert_int_equal(it.id, w->app_received);
+	assert_string_equal(it.name, "App Received");
+	assert_int_equal(it.parent_id, w->stage_type);
+	assert_string_equal(it.group, "insurance");
+	assert_int_equal(it.days, 3);
+	assert_false(it.closing);
+	assert_int_equal(it.version, 1);
+	RC(STORE_OK, store_setup_get(f->c, SETUP_STATUS, w->closed, &it));
+	assert_true(it.closing);
+	assert_string_equal(it.group, "");
+	RC(STORE_OK, store_setup_get(f->c, SETUP_STATUS_TYPE, w->stage_type, &it));
+	assert_true(it.stage);
+	RC(STORE_OK, store_setup_get(f->c, SETUP_CASE_TYPE, w->life_type, &it));
+	assert_string_equal(it.group, "insurance");
+	RC(STORE_OK, store_setup_get(f->c, SETUP_CASE_SUBTYPE, w->rear_end, &it));
+	assert_int_equal(it.parent_id, w->auto_type);
+	RC(STORE_OK, store_setup_get(f->c, SETUP_ROLE, w->manager, &it));
+	assert_string_equal(it.category, "case_manager");
+	RC(STORE_OK, store_setup_get(f->c, SETUP_NOTE_TYPE, w->client_update, &it));
+	assert_true(it.client_facing);
+	RC(STORE_OK, store_setup_get(f->c, SETUP_VALUE_RANGE, w->mid_range, &it));
+	assert_int_equal(it.low_cents, 10000000);
+	assert_int_equal(it.high_cents, 25000000);
+	assert_int_equal(it.limit_cents, 1000000);
+	RC(STORE_NOT_FOUND, store_setup_get(f->c, SETUP_ROLE, w->manager + 100000, &it));
+	/* ids are per list */
+	RC(STORE_NOT_FOUND, store_setup_get(f->c, SETUP_CLOSE_REASON, w->manager + 100000, &it));
+
+	/* lists in (position, name, id) order; parent_id keeps the children of one parent */
+	struct collect k = {0};
+	RC(STORE_OK, store_setup_list(f->c, SETUP_STATUS, w->stage_type, collect_setup, &k));
+	ids_are(&k, 4, w->app_received, w->closed, w->intake, w->litigation);
+	k = (struct collect){0};
+	RC(STORE_OK, store_setup_list(f->c, SETUP_STATUS, w->medical_type, collect_setup, &k));
+	ids_are(&k, 2, w->rec_requested, w->rec_received);
+	k = (struct collect){0};
+	RC(STORE_OK, store_setup_list(f->c, SETUP_STATUS, 0, collect_setup, &k));
+	assert_int_equal(k.n, 6);
+	k = (struct collect){0};
+	RC(STORE_OK, store_setup_list(f->c, SETUP_STATUS_TYPE, 0, collect_setup, &k));
+	ids_are(&k, 2, w->medical_type, w->stage_type);
+	k = (struct collect){0};
+	RC(STORE_OK, store_setup_list(f->c, SETUP_CASE_SUBTYPE, w->life_type, collect_setup, &k));
+	assert_int_equal(k.n, 0);
+	k = (struct collect){0};
+	RC(STORE_OK, store_setup_list(f->c, SETUP_CASE_SUBTYPE, w->auto_type, collect_setup, &k));
+	ids_are(&k, 1, w->rear_end);
+
+	/* names are unique within a list (subtypes and statuses: within their parent) */
+	it = (struct store_setup_item){.kind = SETUP_CLOSE_REASON, .name = "Settled"};
+	RC(STORE_CONFLICT, store_setup_insert(f->c, &it));
+	it = (struct store_setup_item){.kind = SETUP_NOTE_TYPE, .name = "Settled"};
+	RC(STORE_OK, store_setup_insert(f->c, &it));
+	int64_t note_type = it.id;
+	it = (struct store_setup_item){.kind = SETUP_CASE_SUBTYPE, .name = "Rear-end",
+				       .parent_id = w->auto_type};
+	RC(STORE_CONFLICT, store_setup_insert(f->c, &it));
+	it.parent_id = w->life_type;
+	RC(STORE_OK, store_setup_insert(f->c, &it));
+	int64_t life_sub = it.id;
+	/* one stage type only */
+	it = (struct store_setup_item){.kind = SETUP_STATUS_TYPE, .name = "Second Stage", .stage = true};
+	RC(STORE_CONFLICT, store_setup_insert(f->c, &it));
+	it.stage = false;
+	RC(STORE_OK, store_setup_insert(f->c, &it));
+	int64_t second_type = it.id;
+
+	/* versioned update: every field; stale, taken name, gone */
+	struct store_setup_item cur, stale;
+	RC(STORE_OK, store_setup_get(f->c, SETUP_VALUE_RANGE, w->low_range, &cur));
+	stale = cur;
+	snprintf(cur.name, sizeof cur.name, "Up to $100k");
+	cur.limit_cents = 600000;
+	cur.position = 5;
+	RC(STORE_OK, store_setup_update(f->c, &cur));
+	assert_int_equal(cur.version, 2);
+	RC(STORE_CONFLICT, store_setup_update(f->c, &stale));
+	RC(STORE_OK, store_setup_get(f->c, SETUP_VALUE_RANGE, w->low_range, &it));
+	assert_string_equal(it.name, "Up to $100k");
+	assert_int_equal(it.limit_cents, 600000);
+	assert_int_equal(it.position, 5);
+	assert_int_equal(it.version, 2);
+	snprintf(cur.name, sizeof cur.name, "$100k-$250k");
+	RC(STORE_CONFLICT, store_setup_update(f->c, &cur));
+	RC(STORE_OK, store_setup_get(f->c, SETUP_STATUS_TYPE, second_type, &cur));
+	cur.stage = true;
+	RC(STORE_CONFLICT, store_setup_update(f->c, &cur));
+	RC(STORE_OK, store_setup_get(f->c, SETUP_CASE_SUBTYPE, life_sub, &cur));
+	snprintf(cur.name, sizeof cur.name, "Whole of life");
+	RC(STORE_OK, store_setup_update(f->c, &cur));
+	cur.id += 100000;
+	RC(STORE_NOT_FOUND, store_setup_update(f->c, &cur));
+
+	/* delete */
+	RC(STORE_OK, store_setup_delete(f->c, SETUP_NOTE_TYPE, note_type));
+	RC(STORE_NOT_FOUND, store_setup_get(f->c, SETUP_NOTE_TYPE, note_type, &it));
+	RC(STORE_NOT_FOUND, store_setup_delete(f->c, SETUP_NOTE_TYPE, note_type));
+	RC(STORE_OK, store_setup_delete(f->c, SETUP_STATUS_TYPE, second_type));
+	RC(STORE_OK, store_setup_delete(f->c, SETUP_CASE_SUBTYPE, life_sub));
+
+	/* the first stage of a group: not closing, lowest position, group or every group */
+	struct store_setup_item first;
+	RC(STORE_OK, store_stage_first(f->c, "legal", &first));
+	assert_int_equal(first.id, w->intake);
+	assert_int_equal(first.kind, SETUP_STATUS);
+	assert_string_equal(first.name, "Intake");
+	assert_int_equal(first.days, 14);
+	RC(STORE_OK, store_stage_first(f->c, "insurance", &first));
+	assert_int_equal(first.id, w->app_received);
+	RC(STORE_OK, store_stage_first(f->c, "support", &first));
+	assert_int_equal(first.id, w->intake);
+}
+
+static void usage_is(struct fixture *f, enum store_setup_kind kind, int64_t id,
+		     const char *where, int64_t count)
+{
+	char got[64] = "x";
+	int64_t n = -1;
+	RC(STORE_OK, store_setup_usage(f->c, kind, id, got, &n));
+	assert_string_equal(got, where);
+	assert_int_equal(n, count);
+}
+
+static void test_setup_usage(void **state)
+{
+	FIXTURE(state);
+	struct world *w = world_make(f);
+	int64_t type = setup_add(f, (struct store_setup_item){.kind = SETUP_CASE_TYPE,
+		.name = "Usage Type", .group = "support"});
+	int64_t sub = setup_add(f, (struct store_setup_item){.kind = SETUP_CASE_SUBTYPE,
+		.name = "Usage Sub", .parent_id = type});
+	int64_t stype = setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS_TYPE,
+		.name = "Usage Status Type"});
+	int64_t reason = setup_add(f, (struct store_setup_item){.kind = SETUP_CLOSE_REASON,
+		.name = "Usage Reason"});
+	int64_t role = role_add(f, "Usage Role", "", 9);
+	int64_t ntype = setup_add(f, (struct store_setup_item){.kind = SETUP_NOTE_TYPE,
+		.name = "Usage Note Type"});
+	int64_t range = setup_add(f, (struct store_setup_item){.kind = SETUP_VALUE_RANGE,
+		.name = "Usage Range"});
+	usage_is(f, SETUP_CLOSE_REASON, reason, "", 0);
+	usage_is(f, SETUP_STATUS_TYPE, stype, "", 0);
+	usage_is(f, SETUP_CASE_TYPE, type, "subtypes", 1);
+	usage_is(f, SETUP_CASE_SUBTYPE, sub, "", 0);
+	usage_is(f, SETUP_STATUS, w->rec_received, "", 0);
+
+	int64_t st1 = setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS,
+		.name = "Usage One", .parent_id = stype});
+	setup_add(f, (struct store_setup_item){.kind = SETUP_STATUS, .name = "Usage Two",
+		.parent_id = stype});
+	usage_is(f, SETUP_STATUS_TYPE, stype, "statuses", 2);
+
+	struct store_case k;
+	case_init(&k, w, "USE-1", "Usage case", type);
+	k.case_subtype_id = sub;
+	k.value_range_id = range;
+	RC(STORE_OK, store_case_insert(f->c, &k, 5000));
+	usage_is(f, SETUP_CASE_TYPE, type, "cases", 1);
+	usage_is(f, SETUP_CASE_SUBTYPE, sub, "cases", 1);
+	usage_is(f, SETUP_VALUE_RANGE, range, "cases", 1);
+
+	/* a status used as a case's stage; then in a status row */
+	usage_is(f, SETUP_STATUS, st1, "", 0);
+	RC(STORE_OK, store_case_set_stage(f->c, k.id, st1, "", 5100));
+	usage_is(f, SETUP_STATUS, st1, "cases", 1);
+	struct store_case_status row = {.case_id = k.id, .status_type_id = stype, .status_id = st1,
+					.user_id = w->owner, .close_reason_id = reason};
+	snprintf(row.from_date, sizeof row.from_date, "2026-01-10");
+	RC(STORE_OK, store_case_status_insert(f->c, &row, 5100));
+	usage_is(f, SETUP_STATUS, st1, "case statuses", 1);
+	usage_is(f, SETUP_STATUS_TYPE, stype, "statuses", 2);
+	usage_is(f, SETUP_CLOSE_REASON, reason, "case statuses", 1);
+
+	add_staff(f, k.id, w->owner, 0, role, "2026-01-10");
+	usage_is(f, SETUP_ROLE, role, "case staff", 1);
+	struct store_note n = {.case_id = k.id, .note_type_id = ntype, .body = "x", .at = 1,
+			       .created_by = w->owner};
+	RC(STORE_OK, store_note_insert(f->c, &n, 5200));
+	usage_is(f, SETUP_NOTE_TYPE, ntype, "notes", 1);
+
+	/* the value history holds on to a range the case no longer has */
+	int64_t old_range = setup_add(f, (struct store_setup_item){.kind = SETUP_VALUE_RANGE,
+		.name = "Usage Old Range"});
+	struct store_value_change v = {.case_id = k.id, .value_range_id = old_range,
+				       .user_id = w->owner, .from_date = "2026-01-10"};
+	RC(STORE_OK, store_value_change_add(f->c, &v));
+	usage_is(f, SETUP_VALUE_RANGE, old_range, "value history", 1);
+}
+/* ---- cases ------------------------------------------------------------------------------ */
+
+static const struct store_scope scope_all = {.all = true};
+
+static void test_case(void **state)
+{
+	FIXTURE(state);
+	struct world *w = world_make(f);
+	struct store_office office = {.created_at = 100};
+	snprintf(office.name, sizeof office.name, "Case Office");
+	RC(STORE_OK, store_office_insert(f->c, &office));
+
+	struct store_case k;
+	case_init(&k, w, "T-0001", "Smith v. Jones", w->auto_type);
+	k.case_subtype_id = w->rear_end;
+	snprintf(k.state, sizeof k.state, "NY");
+	k.office_id = office.id;
+	snprintf(k.incident_date, sizeof k.incident_date, "2026-01-02");
+	snprintf(k.wanted_date, sizeof k.wanted_date, "2026-01-03");
+	snprintf(k.expected_resolution_date, sizeof k.expected_resolution_date, "2027-01-01");
+	k.value_range_id = w->mid_range;
+	k.has_min_settlement = true;
+	k.min_settlement_cents = 0;
+	snprintf(k.value_comments, sizeof k.value_comments, "soft tissue");
+	k.serious_injury = true;
+	snprintf(k.description, sizeof k.description, "Rear-ended at a light.");
+	RC(STORE_OK, store_case_insert(f->c, &k, 5000));
+	assert_true(k.id > 0);
+	assert_int_equal(k.version, 1);
+	assert_int_equal(k.created_at, 5000);
+	assert_int_equal(k.updated_at, 5000);
+
+	struct store_case got;
+	RC(STORE_OK, store_case_get(f->c, &scope_all, k.id, &got));
+	assert_string_equal(got.number, "T-0001");
+	assert_string_equal(got.name, "Smith v. Jones");
+	assert_int_equal(got.case_type_id, w->auto_type);
+	assert_int_equal(got.case_subtype_id, w->rear_end);
+	assert_string_equal(got.state, "NY");
+	assert_int_equal(got.office_id, office.id);
+	assert_string_equal(got.incident_date, "2026-01-02");
+	assert_string_equal(got.opened_date, "2026-01-10");
+	assert_string_equal(got.wanted_date, "2026-01-03");
+	assert_string_equal(got.expected_resolution_date, "2027-01-01");
+	assert_string_equal(got.closed_date, "");
+	assert_int_equal(got.value_range_id, w->mid_range);
+	assert_true(got.has_min_settlement);
+	assert_int_equal(got.min_settlement_cents, 0);
+	assert_string_equal(got.value_comments, "soft tissue");
+	assert_true(got.serious_injury);
+	assert_false(got.mdl_master);
+	assert_string_equal(got.description, "Rear-ended at a light.");
+	assert_int_equal(got.owner_id, w->owner);
+	assert_int_equal(got.stage_status_id, 0);
+	assert_int_equal(got.created_by, w->owner);
+	assert_int_equal(got.version, 1);
+	assert_int_equal(got.created_at, 5000);
+	assert_string_equal(got.case_type_name, "Auto Accident");
+	assert_string_equal(got.case_group, "legal");
+	assert_string_equal(got.case_subtype_name, "Rear-end");
+	assert_string_equal(got.office_name, "Case Office");
+	assert_string_equal(got.owner_name, "Name of world.owner");
+	assert_string_equal(got.stage_name, "");
+	assert_string_equal(got.value_range_name, "$100k-$250k");
+	RC(STORE_NOT_FOUND, store_case_get(f->c, &scope_all, k.id + 100000, &got));
+
+	/* optional references and no number read back as 0 / "" */
+	struct store_case bare;
+	case_init(&bare, w, "", "No number one", w->life_type);
+	RC(STORE_OK, store_case_insert(f->c, &bare, 5000));
+	case_init(&bare, w, "", "No number two", w->life_type);
+	RC(STORE_OK, store_case_insert(f->c, &bare, 5000));
+	RC(STORE_OK, store_case_get(f->c, &scope_all, bare.id, &got));
+	assert_string_equal(got.number, "");
+	assert_int_equal(got.case_subtype_id, 0);
+	assert_int_equal(got.office_id, 0);
+	assert_int_equal(got.value_range_id, 0);
+	assert_false(got.has_min_settlement);
+	assert_string_equal(got.case_subtype_name, "");
+	assert_string_equal(got.office_name, "");
+	assert_string_equal(got.value_range_name, "");
+	assert_string_equal(got.case_group, "insurance");
+
+	/* numbers are unique */
+	struct store_case dup;
+	case_init(&dup, w, "T-0001", "Duplicate", w->auto_type);
+	RC(STORE_CONFLICT, store_case_insert(f->c, &dup, 5000));
+	RC(STORE_OK, store_case_get_by_number(f->c, "T-0001", &got));
+	assert_int_equal(got.id, k.id);
+	assert_string_equal(got.owner_name, "Name of world.owner");
+	RC(STORE_NOT_FOUND, store_case_get_by_number(f->c, "T-9999", &got));
+
+	/* versioned update */
+	RC(STORE_OK, store_case_get(f->c, &scope_all, k.id, &got));
+	struct store_case stale = got;
+	snprintf(got.name, sizeof got.name, "Smith v. Jones Ltd");
+	snprintf(got.number, sizeof got.number, "T-0002");
+	got.has_min_settlement = false;
+	got.office_id = 0;
+	got.mdl_master = true;
+	RC(STORE_OK, store_case_update(f->c, &got, 6000));
+	assert_int_equal(got.version, 2);
+	assert_int_equal(got.updated_at, 6000);
+	RC(STORE_CONFLICT, store_case_update(f->c, &stale, 6100));
+	RC(STORE_OK, store_case_get(f->c, &scope_all, k.id, &got));
+	assert_string_equal(got.name, "Smith v. Jones Ltd");
+	assert_string_equal(got.number, "T-0002");
+	assert_false(got.has_min_settlement);
+	assert_int_equal(got.office_id, 0);
+	assert_true(got.mdl_master);
+	assert_int_equal(got.version, 2);
+	assert_int_equal(got.updated_at, 6000);
+	RC(STORE_OK, store_case_get_by_number(f->c, "T-0002", &got));
+	RC(STORE_NOT_FOUND, store_case_get_by_number(f->c, "T-0001", &got));
+	struct store_case other;
+	case_init(&other, w, "T-0003", "Other", w->auto_type);
+	RC(STORE_OK, store_case_insert(f->c, &other, 5000));
+	snprintf(other.number, sizeof other.number, "T-0002");
+	RC(STORE_CONFLICT, store_case_update(f->c, &other, 6200));
+	other.id += 100000;
+	RC(STORE_NOT_FOUND, store_case_update(f->c, &other, 6200));
+
+	/* the stage and closed date: not the version */
+	RC(STORE_OK, store_case_set_stage(f->c, k.id, w->intake, "", 7000));
+	RC(STORE_OK, store_case_get(f->c, &scope_all, k.id, &got));
+	assert_int_equal(got.stage_status_id, w->intake);
+	assert_string_equal(got.stage_name, "Intake");
+	assert_string_equal(got.closed_date, "");
+	assert_int_equal(got.version, 2);
+	RC(STORE_OK, store_case_set_stage(f->c, k.id, w->closed, "2026-05-01", 7100));
+	RC(STORE_OK, store_case_get(f->c, &scope_all, k.id, &got));
+	assert_string_equal(got.stage_name, "Closed Case");
+	assert_string_equal(got.closed_date, "2026-05-01");
+	assert_int_equal(got.version, 2);
+	/* an edit does not touch them */
+	snprintf(got.closed_date, sizeof got.closed_date, "2026-06-01");
+	RC(STORE_OK, store_case_update(f->c, &got, 7200));
+	RC(STORE_OK, store_case_get(f->c, &scope_all, k.id, &got));
+	assert_string_equal(got.closed_date, "2026-05-01");
+	assert_int_equal(got.stage_status_id, w->closed);
+	RC(STORE_NOT_FOUND, store_case_set_stage(f->c, k.id + 100000, w->intake, "", 7000));
+
+	/* deleted: gone for every read */
+	RC(STORE_OK, store_case_delete(f->c, k.id, 8000));
+	RC(STORE_NOT_FOUND, store_case_get(f->c, &scope_all, k.id, &got));
+	RC(STORE_NOT_FOUND, store_case_get_by_number(f->c, "T-0002", &got));
+	RC(STORE_NOT_FOUND, store_case_update(f->c, &stale, 8100));
+	RC(STORE_NOT_FOUND, store_case_delete(f->c, k.id, 8100));
+}
+
+static void test_case_scope(void **state)
+{
+	FIXTURE(state);
+	struct world *w = world_make(f);
+	int64_t id = add_case(f, "SC-1", "Scoped case");
+	int64_t other_id = add_case(f, "SC-2", "Someone else's case");
+	int64_t user = add_user(f, "scope.user");
+	int64_t client = add_contact(f, "person", "Cleo", "Client", "");
+	int64_t advisor = add_contact(f, "organisation", "", "", "Advice Ltd");
+	struct store_scope as_user = {.user_id = user};
+	struct store_scope as_client = {.user_id = add_user(f, "scope.client"), .contact_id = client};
+	struct store_scope as_advisor = {.contact_id = advisor};
+	struct store_case got;
+	struct store_case_filter filter = {.closed = -1, .limit = 64};
+
+	RC(STORE_OK, store_case_get(f->c, &scope_all, id, &got));
+	RC(STORE_NOT_FOUND, store_case_get(f->c, &as_user, id, &got));
+	RC(STORE_NOT_FOUND, store_case_get(f->c, &as_client, id, &got));
+	RC(STORE_NOT_FOUND, store_case_get(f->c, &as_advisor, id, &got));
+	filter.scope = as_user;
+	struct collect k = {0};
+	RC(STORE_OK, store_case_list(f->c, &filter, collect_case, &k));
+	assert_int_equal(k.n, 0);
+
+	/* current staff see the case; once their row ends, they no longer do */
+	int64_t row = add_staff(f, id, user, 0, w->paralegal, "2026-01-10");
+	RC(STORE_OK, store_case_get(f->c, &as_user, id, &got));
+	assert_string_equal(got.name, "Scoped case");
+	RC(STORE_NOT_FOUND, store_case_get(f->c, &as_user, other_id, &got));
+	k = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &filter, collect_case, &k));
+	ids_are(&k, 1, id);
+	RC(STORE_OK, store_case_staff_end(f->c, row, "2026-02-01"));
+	RC(STORE_NOT_FOUND, store_case_get(f->c, &as_user, id, &got));
+	k = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &filter, collect_case, &k));
+	assert_int_equal(k.n, 0);
+
+	/* a contact sees the cases where it is a party or current staff */
+	add_party(f, id, client, "plaintiff");
+	RC(STORE_OK, store_case_get(f->c, &as_client, id, &got));
+	filter.scope = as_client;
+	k = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &filter, collect_case, &k));
+	ids_are(&k, 1, id);
+	add_staff(f, other_id, 0, advisor, w->adviser, "2026-01-10");
+	RC(STORE_OK, store_case_get(f->c, &as_advisor, other_id, &got));
+	RC(STORE_NOT_FOUND, store_case_get(f->c, &as_advisor, id, &got));
+	filter.scope = as_advisor;
+	k = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &filter, collect_case, &k));
+	ids_are(&k, 1, other_id);
+
+	/* deleted cases are not found even by those who could see them */
+	RC(STORE_OK, store_case_delete(f->c, id, 9000));
+	RC(STORE_NOT_FOUND, store_case_get(f->c, &as_client, id, &got));
+	RC(STORE_NOT_FOUND, store_case_get(f->c, &scope_all, id, &got));
+	filter.scope = as_client;
+	k = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &filter, collect_case, &k));
+	assert_int_equal(k.n, 0);
+}
+
+static void test_case_list(void **state)
+{
+	FIXTURE(state);
+	struct world *w = world_make(f);
+	int64_t type = setup_add(f, (struct store_setup_item){.kind = SETUP_CASE_TYPE,
+		.name = "List Type", .group = "legal"});
+	struct store_office office = {.created_at = 100};
+	snprintf(office.name, sizeof office.name, "List Office");
+	RC(STORE_OK, store_office_insert(f->c, &office));
+	int64_t owner2 = add_user(f, "list.owner2");
+	int64_t staffer = add_user(f, "list.staffer");
+
+	struct store_case k;
+	case_init(&k, w, "LST-1", "Alpha zebrafish claim", type);
+	snprintf(k.opened_date, sizeof k.opened_date, "2026-01-01");
+	k.office_id = office.id;
+	RC(STORE_OK, store_case_insert(f->c, &k, 5000));
+	int64_t a = k.id;
+	case_init(&k, w, "LST-2", "Beta", type);
+	snprintf(k.opened_date, sizeof k.opened_date, "2026-02-01");
+	k.owner_id = owner2;
+	RC(STORE_OK, store_case_insert(f->c, &k, 5000));
+	int64_t b = k.id;
+	case_init(&k, w, "LST-3", "Gamma", type);
+	snprintf(k.opened_date, sizeof k.opened_date, "2026-03-01");
+	snprintf(k.description, sizeof k.description, "Mentions the zebrafishery twice.");
+	RC(STORE_OK, store_case_insert(f->c, &k, 5000));
+	int64_t c = k.id;
+	case_init(&k, w, "LST-4", "Delta", type);
+	snprintf(k.opened_date, sizeof k.opened_date, "2026-04-01");
+	RC(STORE_OK, store_case_insert(f->c, &k, 5000));
+	int64_t d = k.id;
+	case_init(&k, w, "LST-5", "Deleted zebrafish", type);
+	RC(STORE_OK, store_case_insert(f->c, &k, 5000));
+	RC(STORE_OK, store_case_delete(f->c, k.id, 5001));
+
+	/* everyone's cases newest first: these are the newest */
+	struct store_case_filter all = {.scope = {.all = true}, .closed = -1, .limit = 4};
+	struct collect got = {0};
+	RC(STORE_OK, store_case_list(f->c, &all, collect_case, &got));
+	ids_are(&got, 4, d, c, b, a);
+
+	/* one case type, paged */
+	struct store_case_filter fl = all;
+	fl.case_type_id = type;
+	fl.limit = 64;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &fl, collect_case, &got));
+	ids_are(&got, 4, d, c, b, a);
+	fl.limit = 2;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &fl, collect_case, &got));
+	ids_are(&got, 2, d, c);
+	fl.before_id = c;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &fl, collect_case, &got));
+	ids_are(&got, 2, b, a);
+	fl.before_id = a;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &fl, collect_case, &got));
+	assert_int_equal(got.n, 0);
+	fl.before_id = 0;
+	fl.limit = 64;
+
+	/* stage, any current status, office, owner, staff member */
+	RC(STORE_OK, store_case_set_stage(f->c, b, w->litigation, "", 5100));
+	add_status(f, b, w->stage_type, w->litigation, "2026-02-01");
+	add_status(f, a, w->medical_type, w->rec_requested, "2026-01-05");
+	RC(STORE_OK, store_case_set_stage(f->c, c, w->closed, "2026-03-15", 5100));
+	struct store_case_filter x = fl;
+	x.stage_status_id = w->litigation;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, b);
+	x = fl;
+	x.status_id = w->rec_requested;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, a);
+	x.status_id = w->litigation;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, b);
+	x = fl;
+	x.office_id = office.id;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, a);
+	x = fl;
+	x.owner_id = owner2;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, b);
+	x = fl;
+	x.staff_user_id = staffer;
+	add_staff(f, c, staffer, 0, w->attorney, "2026-03-01");
+	int64_t ended = add_staff(f, d, staffer, 0, w->attorney, "2026-03-01");
+	RC(STORE_OK, store_case_staff_end(f->c, ended, "2026-03-02"));
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, c);
+
+	/* opened between (inclusive), open or closed */
+	x = fl;
+	snprintf(x.opened_from, sizeof x.opened_from, "2026-02-01");
+	snprintf(x.opened_to, sizeof x.opened_to, "2026-03-01");
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 2, c, b);
+	x.opened_to[0] = '\0';
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 3, d, c, b);
+	x = fl;
+	x.closed = 1;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, c);
+	x.closed = 0;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 3, d, b, a);
+
+	/* text search over number, name and description: words as prefixes, any case */
+	static const struct {
+		const char *q;
+		int n;
+	} searches[] = {
+		{"zebra", 2},          /* a (name) and c (description); not the deleted one */
+		{"ZEBRAFISH", 2},
+		{"zebra alpha", 1},
+		{"\"zebra\" (al*", 1}, /* FTS5 syntax is just words */
+		{"zebra \u2014 ALPHA", 1}, /* so is Unicode punctuation: no word */
+		{"\u201czebra\u201d", 2},
+		{"lst-4", 1},
+		{"gam", 1},
+		{"zebra nothing", 0},
+	};
+	const int64_t expect[][2] = {{c, a}, {c, a}, {a, 0}, {a, 0}, {a, 0}, {c, a}, {d, 0}, {c, 0},
+				     {0, 0}};
+	for (size_t i = 0; i < sizeof searches / sizeof searches[0]; i++) {
+		x = all;
+		x.limit = 64;
+		snprintf(x.q, sizeof x.q, "%s", searches[i].q);
+		got = (struct collect){0};
+		RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+		if (got.n != searches[i].n)
+			fail_msg("q \"%s\" found %d cases, expected %d", searches[i].q, got.n,
+				 searches[i].n);
+		for (int j = 0; j < got.n; j++)
+			assert_int_equal(got.ids[j], expect[i][j]);
+	}
+	/* with paging and another filter */
+	x = all;
+	snprintf(x.q, sizeof x.q, "zebra");
+	x.limit = 1;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, c);
+	x.before_id = c;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, a);
+	x.before_id = 0;
+	x.limit = 64;
+	x.office_id = office.id;
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, a);
+	/* words of nothing but punctuation: no search */
+	x = fl;
+	snprintf(x.q, sizeof x.q, " -- !! ");
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 4, d, c, b, a);
+	/* a restricted caller's search sees only their cases */
+	x = fl;
+	x.scope = (struct store_scope){.user_id = staffer};
+	snprintf(x.q, sizeof x.q, "zebra");
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, c);
+
+	/* a search follows a renamed case */
+	RC(STORE_OK, store_case_get(f->c, &scope_all, b, &k));
+	snprintf(k.name, sizeof k.name, "Beta quokka");
+	RC(STORE_OK, store_case_update(f->c, &k, 5200));
+	x = all;
+	snprintf(x.q, sizeof x.q, "quok");
+	got = (struct collect){0};
+	RC(STORE_OK, store_case_list(f->c, &x, collect_case, &got));
+	ids_are(&got, 1, b);
+}
+/* ---- value history ---------------------------------------------------------------------- */
+
+struct value_rows {
+	struct store_value_change v[8];
+	int n;
+};
+
+static int collect_value(const struct store_value_change *v, void *ctx)
+{
+	struct value_rows *r = ctx;
+	if (r->n < 8)
+		r->v[r->n] = *v;
+	r->n++;
+	return 0;
+}
+
+static void test_value_history(void **state)
+{
+	FIXTURE(state);
+	struct world *w = world_make(f);
+	int64_t id = add_case(f, "VH-1", "Valued case");
+	int64_t other = add_case(f, "VH-2", "Other valued case");
+	struct store_value_change v1 = {.case_id = id, .value_range_id = w->low_range,
+					.from_date = "2026-01-01", .user_id = w->owner,
+					.comments = "first guess"};
+	RC(STORE_OK, store_value_change_add(f->c, &v1));
+	assert_true(v1.id > 0);
+	struct store_value_change elsewhere = {.case_id = other, .value_range_id = w->low_range,
+					       .from_date = "2026-01-15", .user_id = w->owner};
+	RC(STORE_OK, store_value_change_add(f->c, &elsewhere));
+	struct store_value_change v2 = {.case_id = id, .value_range_id = w->mid_range,
+					.from_date = "2026-02-01", .user_id = w->owner};
+	RC(STORE_OK, store_value_change_add(f->c, &v2));
+	struct store_value_change v3 = {.case_id = id, .value_range_id = 0,
+					.from_date = "2026-03-01", .user_id = w->owner,
+					.comments = "cleared"};
+	RC(STORE_OK, store_value_change_add(f->c, &v3));
+
+	struct value_rows r = {0};
+	RC(STORE_OK, store_value_change_list(f->c, id, collect_value, &r));
+	assert_int_equal(r.n, 3);
+	assert_int_equal(r.v[0].id, v3.id);
+	assert_int_equal(r.v[0].value_range_id, 0);
+	assert_string_equal(r.v[0].value_name, "");
+	assert_string_equal(r.v[0].from_date, "2026-03-01");
+	assert_string_equal(r.v[0].to_date, "");
+	assert_string_equal(r.v[0].comments, "cleared");
+	assert_int_equal(r.v[1].id, v2.id);
+	assert_string_equal(r.v[1].value_name, "$100k-$250k");
+	assert_string_equal(r.v[1].from_date, "2026-02-01");
+	assert_string_equal(r.v[1].to_date, "2026-03-01");
+	assert_int_equal(r.v[2].id, v1.id);
+	assert_int_equal(r.v[2].case_id, id);
+	assert_int_equal(r.v[2].value_range_id, w->low_range);
+	assert_string_equal(r.v[2].to_date, "2026-02-01");
+	assert_int_equal(r.v[2].user_id, w->owner);
+	assert_string_equal(r.v[2].user_name, "Name of world.owner");
+	assert_string_equal(r.v[2].comments, "first guess");
+
+	/* another case's history is its own */
+	r = (struct value_rows){0};
+	RC(STORE_OK, store_value_change_list(f->c, other, collect_value, &r));
+	assert_int_equal(r.n, 1);
+	assert_string_equal(r.v[0].to_date, "");
+}
+
+/* ---- case statuses ---------------------------------------------------------------------- */
+
+static void test_case_status(void **state)
+{
+	FIXTURE(state);
+	struct world *w = world_make(f);
+	int64_t id = add_case(f, "ST-1", "Status case");
+	int64_t other = add_case(f, "ST-2", "Other status case");
+
+	struct store_case_status s = {.case_id = id, .status_type_id = w->stage_type,
+				      .status_id = w->intake, .expected_days = 10,
+				      .from_date = "2026-01-01", .user_id = w->owner,
+				      .comments = "opened"};
+	RC(STORE_OK, store_case_status_insert(f->c, &s, 6000));
+	assert_true(s.id > 0);
+	assert_true(s.current);
+	assert_int_equal(s.version, 1);
+	int64_t intake_row = s.id;
+
+	/* one current row per status type */
+	struct store_case_status again = s;
+	again.status_id = w->litigation;
+	RC(STORE_CONFLICT, store_case_status_insert(f->c, &again, 6000));
+	add_status(f, other, w->stage_type, w->intake, "2026-01-01");  /* other cases are apart */
+
+	struct store_case_status got;
+	RC(STORE_OK, store_case_status_current(f->c, id, w->stage_type, &got));
+	assert_int_equal(got.id, intake_row);
+	assert_int_equal(got.case_id, id);
+	assert_int_equal(got.status_type_id, w->stage_type);
+	assert_int_equal(got.status_id, w->intake);
+	assert_int_equal(got.expected_days, 10);
+	assert_string_equal(got.from_date, "2026-01-01");
+	assert_string_equal(got.to_date, "");
+	assert_true(got.current);
+	assert_int_equal(got.user_id, w->owner);
+	assert_string_equal(got.comments, "opened");
+	assert_int_equal(got.close_reason_id, 0);
+	assert_int_equal(got.version, 1);
+	assert_int_equal(got.created_at, 6000);
+	assert_string_equal(got.status_type_name, "Stage");
+	assert_true(got.stage);
+	assert_string_equal(got.status_name, "Intake");
+	assert_false(got.closing);
+	assert_string_equal(got.close_reason_name, "");
+	assert_string_equal(got.user_name, "Name of world.owner");
+	RC(STORE_NOT_FOUND, store_case_status_current(f->c, id, w->medical_type, &got));
+
+	/* ending the current row frees its type */
+	RC(STORE_OK, store_case_status_end(f->c, intake_row, "2026-02-01"));
+	RC(STORE_NOT_FOUND, store_case_status_current(f->c, id, w->stage_type, &got));
+	RC(STORE_NOT_FOUND, store_case_status_end(f->c, intake_row, "2026-02-02"));
+	RC(STORE_OK, store_case_status_get(f->c, id, intake_row, &got));
+	assert_false(got.current);
+	assert_string_equal(got.to_date, "2026-02-01");
+	RC(STORE_NOT_FOUND, store_case_status_get(f->c, other, intake_row, &got));
+	int64_t lit_row = add_status(f, id, w->stage_type, w->litigation, "2026-02-01");
+	int64_t med_row = add_status(f, id, w->medical_type, w->rec_requested, "2026-02-01");
+
+	/* current rows: the stage first, whatever the positions of the types */
+	struct collect k = {0};
+	RC(STORE_OK, store_case_status_list(f->c, id, collect_status, &k));
+	ids_are(&k, 2, lit_row, med_row);
+
+	/* versioned edit of a row */
+	RC(STORE_OK, store_case_status_get(f->c, id, med_row, &got));
+	struct store_case_status stale = got;
+	got.status_id = w->rec_received;
+	got.expected_days = 5;
+	snprintf(got.from_date, sizeof got.from_date, "2026-02-03");
+	snprintf(got.comments, sizeof got.comments, "records in");
+	RC(STORE_OK, store_case_status_update(f->c, &got));
+	assert_int_equal(got.version, 2);
+	RC(STORE_CONFLICT, store_case_status_update(f->c, &stale));
+	RC(STORE_OK, store_case_status_get(f->c, id, med_row, &got));
+	assert_int_equal(got.status_id, w->rec_received);
+	assert_string_equal(got.status_name, "Records Received");
+	assert_int_equal(got.expected_days, 5);
+	assert_string_equal(got.from_date, "2026-02-03");
+	assert_string_equal(got.comments, "records in");
+	stale.id += 100000;
+	RC(STORE_NOT_FOUND, store_case_status_update(f->c, &stale));
+
+	/* closing: the closing status with a reason */
+	RC(STORE_OK, store_case_status_end(f->c, lit_row, "2026-03-01"));
+	s = (struct store_case_status){.case_id = id, .status_type_id = w->stage_type,
+				       .status_id = w->closed, .from_date = "2026-03-01",
+				       .user_id = w->owner, .close_reason_id = w->settled,
+				       .comments = "Closed: Settled"};
+	RC(STORE_OK, store_case_status_insert(f->c, &s, 6100));
+	RC(STORE_OK, store_case_status_current(f->c, id, w->stage_type, &got));
+	assert_int_equal(got.id, s.id);
+	assert_true(got.closing);
+	assert_int_equal(got.close_reason_id, w->settled);
+	assert_string_equal(got.close_reason_name, "Settled");
+
+	/* history: every row, newest from_date first, then newest row first */
+	k = (struct collect){0};
+	RC(STORE_OK, store_case_status_history(f->c, id, collect_status, &k));
+	ids_are(&k, 4, s.id, med_row, lit_row, intake_row);
+	k = (struct collect){0};
+	RC(STORE_OK, store_case_status_list(f->c, id, collect_status, &k));
+	ids_are(&k, 2, s.id, med_row);
+}
+
+/* ---- case staff ------------------------------------------------------------------------- */
+
+static int collect_staff_rows(const struct store_case_staff *s, void *ctx)
+{
+	struct store_case_staff *rows = ctx;
+	for (int i = 0; i < 8; i++) {
+		if (rows[i].id == 0) {
+			rows[i] = *s;
+			break;
+		}
+	}
+	return 0;
+}
+
+static void test_case_staff(void **state)
+{
+	FIXTURE(state);
+	struct world *w = world_make(f);
+	int64_t id = add_case(f, "CS-1", "Staffed case");
+	int64_t lawyer = add_user(f, "staff.lawyer");
+	int64_t helper = add_user(f, "staff.helper");
+	int64_t outsider = add_contact(f, "person", "Pat", "Para", "");
+
+	/* inserted out of role order */
+	int64_t manager_row = add_staff(f, id, helper, 0, w->manager, "2026-01-01");
+	int64_t para_row = add_staff(f, id, 0, outsider, w->paralegal, "2026-01-01");
+	int64_t lawyer_row = add_staff(f, id, lawyer, 0, w->attorney, "2026-01-01");
+
+	struct store_case_staff got;
+	RC(STORE_OK, store_case_staff_get(f->c, id, para_row, &got));
+	assert_int_equal(got.case_id, id);
+	assert_int_equal(got.user_id, 0);
+	assert_int_equal(got.contact_id, outsider);
+	assert_int_equal(got.role_id, w->paralegal);
+	assert_string_equal(got.person_name, "Pat Para");
+	assert_string_equal(got.role_name, "Paralegal");
+	assert_string_equal(got.role_category, "paralegal");
+	assert_string_equal(got.from_date, "2026-01-01");
+	assert_string_equal(got.to_date, "");
+	assert_true(got.current);
+	assert_int_equal(got.version, 1);
+	RC(STORE_OK, store_case_staff_get(f->c, id, lawyer_row, &got));
+	assert_string_equal(got.person_name, "Name of staff.lawyer");
+	assert_int_equal(got.contact_id, 0);
+	RC(STORE_NOT_FOUND, store_case_staff_get(f->c, id + 1, lawyer_row, &got));
+
+	struct collect k = {0};
+	RC(STORE_OK, store_case_staff_list(f->c, id, false, collect_staff, &k));
+	ids_are(&k, 3, lawyer_row, para_row, manager_row);
+
+	/* comments are versioned */
+	struct store_case_staff stale = got;
+	snprintf(got.comments, sizeof got.comments, "lead on the claim");
+	RC(STORE_OK, store_case_staff_update(f->c, &got));
+	assert_int_equal(got.version, 2);
+	snprintf(stale.comments, sizeof stale.comments, "stale");
+	RC(STORE_CONFLICT, store_case_staff_update(f->c, &stale));
+	RC(STORE_OK, store_case_staff_get(f->c, id, lawyer_row, &got));
+	assert_string_equal(got.comments, "lead on the claim");
+
+	/* ending a row keeps it in the history only */
+	RC(STORE_OK, store_case_staff_end(f->c, para_row, "2026-02-01"));
+	RC(STORE_NOT_FOUND, store_case_staff_end(f->c, para_row, "2026-02-02"));
+	int64_t adviser_row = add_staff(f, id, 0, outsider, w->adviser, "2026-03-01");
+	k = (struct collect){0};
+	RC(STORE_OK, store_case_staff_list(f->c, id, false, collect_staff, &k));
+	ids_are(&k, 3, lawyer_row, manager_row, adviser_row);
+	k = (struct collect){0};
+	RC(STORE_OK, store_case_staff_list(f->c, id, true, collect_staff, &k));
+	ids_are(&k, 4, adviser_row, lawyer_row, para_row, manager_row);
+	struct store_case_staff rows[8] = {0};
+	RC(STORE_OK, store_case_staff_list(f->c, id, true, collect_staff_rows, rows));
+	assert_int_equal(rows[2].id, para_row);
+	assert_false(rows[2].current);
+	assert_string_equal(rows[2].to_date, "2026-02-01");
+	assert_string_equal(rows[2].person_name, "Pat Para");
+}
+
+/* ---- notes ------------------------------------------------------------------------------ */
+
+static int64_t add_note(struct fixture *f, int64_t case_id, int64_t at, const char *body)
+{
+	struct store_note n = {.case_id = case_id, .note_type_id = f->w.general, .at = at,
+			       .created_by = f->w.owner};
+	snprintf(n.body, sizeof n.body, "%s", body);
+	RC(STORE_OK, store_note_insert(f->c, &n, 9000));
+	assert_int_equal(n.version, 1);
+	return n.id;
+}
+
+static void notes_are(struct fixture *f, int64_t case_id, const char *q, int64_t before_at,
+		      int64_t before_id, int limit, struct collect *k)
+{
+	*k = (struct collect){0};
+	RC(STORE_OK, store_note_list(f->c, case_id, q, before_at, before_id, limit, collect_note, k));
+}
+
+static void test_notes(void **state)
+{
+	FIXTURE(state);
+	world_make(f);
+	int64_t id = add_case(f, "NT-1", "Noted case");
+	int64_t other = add_case(f, "NT-2", "Other noted case");
+	int64_t n1 = add_note(f, id, 1000, "Called the insurer about the claim.");
+	int64_t n2 = add_note(f, id, 3000, "Medical records requested from St. Mary's.");
+	int64_t n3 = add_note(f, id, 2000, "Insurer replied: offer pending");
+	int64_t n4 = add_note(f, id, 3000, "Another note at the same time");
+	add_note(f, other, 2500, "The insurer of the other case");
+
+	struct store_note got;
+	RC(STORE_OK, store_note_get(f->c, id, n3, &got));
+	assert_int_equal(got.case_id, id);
+	assert_int_equal(got.note_type_id, f->w.general);
+	assert_string_equal(got.body, "Insurer replied: offer pending");
+	assert_int_equal(got.at, 2000);
+	assert_int_equal(got.created_by, f->w.owner);
+	assert_int_equal(got.created_at, 9000);
+	assert_int_equal(got.updated_at, 9000);
+	assert_string_equal(got.note_type_name, "General");
+	assert_string_equal(got.creator_name, "Name of world.owner");
+	RC(STORE_NOT_FOUND, store_note_get(f->c, other, n3, &got));
+
+	/* newest first, then by id; paged by (at, id) */
+	struct collect k;
+	notes_are(f, id, "", 0, 0, 10, &k);
+	ids_are(&k, 4, n4, n2, n3, n1);
+	notes_are(f, id, "", 0, 0, 2, &k);
+	ids_are(&k, 2, n4, n2);
+	notes_are(f, id, "", 3000, n4, 2, &k);
+	ids_are(&k, 2, n2, n3);
+	notes_are(f, id, "", 3000, n2, 10, &k);
+	ids_are(&k, 2, n3, n1);
+
+	/* search: words as prefixes, in any case, only this case's notes */
+	notes_are(f, id, "insur", 0, 0, 10, &k);
+	ids_are(&k, 2, n3, n1);
+	notes_are(f, id, "INSURER replied", 0, 0, 10, &k);
+	ids_are(&k, 1, n3);
+	notes_are(f, id, "medic rec mary", 0, 0, 10, &k);
+	ids_are(&k, 1, n2);
+	notes_are(f, id, "insur", 2000, n3, 10, &k);
+	ids_are(&k, 1, n1);
+	notes_are(f, id, "\"", 0, 0, 10, &k);
+	assert_int_equal(k.n, 4);
+	notes_are(f, id, "insur \u20ac", 0, 0, 10, &k);
+	ids_are(&k, 2, n3, n1);
+	notes_are(f, id, "mary\u2019s", 0, 0, 10, &k);
+	ids_are(&k, 1, n2);
+
+	/* edits are versioned and searched as they now are */
+	RC(STORE_OK, store_note_get(f->c, id, n1, &got));
+	struct store_note stale = got;
+	snprintf(got.body, sizeof got.body, "Left a message");
+	got.note_type_id = f->w.client_update;
+	got.at = 500;
+	RC(STORE_OK, store_note_update(f->c, &got, 9100));
+	assert_int_equal(got.version, 2);
+	assert_int_equal(got.updated_at, 9100);
+	RC(STORE_CONFLICT, store_note_update(f->c, &stale, 9200));
+	RC(STORE_OK, store_note_get(f->c, id, n1, &got));
+	assert_string_equal(got.note_type_name, "Client Update");
+	assert_int_equal(got.at, 500);
+	notes_are(f, id, "insur", 0, 0, 10, &k);
+	ids_are(&k, 1, n3);
+	notes_are(f, id, "messa", 0, 0, 10, &k);
+	ids_are(&k, 1, n1);
+
+	RC(STORE_OK, store_note_delete(f->c, n3));
+	RC(STORE_NOT_FOUND, store_note_get(f->c, id, n3, &got));
+	RC(STORE_NOT_FOUND, store_note_delete(f->c, n3));
+	notes_are(f, id, "insur", 0, 0, 10, &k);
+	assert_int_equal(k.n, 0);
+	stale = got;
+	stale.id = n3;
+	RC(STORE_NOT_FOUND, store_note_update(f->c, &stale, 9300));
+}
+
+/* ---- timeline --------------------------------------------------------------------------- */
+
+struct event_walk {
+	int64_t case_id, last_case, last_seq;
+	int seen, out_of_order;
+	int64_t seqs[8];
+};
+
+static int walk_event(const struct store_event *ev, void *ctx)
+{
+	struct event_walk *wk = ctx;
+	if (ev->case_id < wk->last_case ||
+	    (ev->case_id == wk->last_case && ev->seq <= wk->last_seq))
+		wk->out_of_order++;
+	wk->last_case = ev->case_id;
+	wk->last_seq = ev->seq;
+	if (ev->case_id == wk->case_id && wk->seen < 8)
+		wk->seqs[wk->seen++] = ev->seq;
+	return 0;
+}
+
+static void event_init(struct store_event *ev, int64_t case_id, int64_t seq, int64_t user_id,
+		       const unsigned char prev[32], unsigned char seed)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->case_id = case_id;
+	ev->seq = seq;
+	ev->at = 10000 + seq;
+	snprintf(ev->type, sizeof ev->type, "case.changed");
+	ev->user_id = user_id;
+	snprintf(ev->description, sizeof ev->description, "change %lld", (long long)seq);
+	memcpy(ev->prev_hash, prev, 32);
+	hash_fill(ev->hash, seed);
+}
+
+static void test_events(void **state)
+{
+	FIXTURE(state);
+	struct world *w = world_make(f);
+	int64_t id = add_case(f, "EV-1", "Eventful case");
+	int64_t other = add_case(f, "EV-2", "Other eventful case");
+	struct store_event got;
+	RC(STORE_NOT_FOUND, store_event_last(f->c, id, &got));
+
+	static const unsigned char zeros[32];
+	struct store_event e1, e2, e3, o1;
+	event_init(&e1, id, 1, w->owner, zeros, 21);
+	snprintf(e1.type, sizeof e1.type, "case.created");
+	RC(STORE_OK, store_event_insert(f->c, &e1));
+	assert_true(e1.id > 0);
+	event_init(&o1, other, 1, w->owner, zeros, 31);
+	RC(STORE_OK, store_event_insert(f->c, &o1));
+	event_init(&e2, id, 2, 0, e1.hash, 22);
+	RC(STORE_OK, store_event_insert(f->c, &e2));
+	event_init(&e3, id, 3, w->owner, e2.hash, 23);
+	RC(STORE_OK, store_event_insert(f->c, &e3));
+	struct store_event dup;
+	event_init(&dup, id, 3, w->owner, e2.hash, 24);
+	RC(STORE_CONFLICT, store_event_insert(f->c, &dup));
+
+	RC(STORE_OK, store_event_last(f->c, id, &got));
+	assert_int_equal(got.id, e3.id);
+	assert_int_equal(got.seq, 3);
+	assert_memory_equal(got.hash, e3.hash, 32);
+	assert_memory_equal(got.prev_hash, e2.hash, 32);
+	assert_string_equal(got.user_name, "Name of world.owner");
+	assert_string_equal(got.description, "change 3");
+	assert_int_equal(got.at, 10003);
+
+	struct collect k = {0};
+	RC(STORE_OK, store_event_list(f->c, id, 0, 10, collect_event, &k));
+	ids_are(&k, 3, e3.id, e2.id, e1.id);
+	k = (struct collect){0};
+	RC(STORE_OK, store_event_list(f->c, id, 3, 1, collect_event, &k));
+	ids_are(&k, 1, e2.id);
+	k = (struct collect){0};
+	RC(STORE_OK, store_event_list(f->c, id, 1, 10, collect_event, &k));
+	assert_int_equal(k.n, 0);
+
+	/* the system's event: no user; a first event: zero previous hash */
+	RC(STORE_OK, store_event_last(f->c, other, &got));
+	assert_memory_equal(got.prev_hash, zeros, 32);
+	assert_string_equal(got.type, "case.changed");
+
+	/* every event of every case, deleted cases too, in (case, seq) order */
+	RC(STORE_OK, store_case_delete(f->c, id, 11000));
+	struct event_walk wk = {.case_id = id};
+	RC(STORE_OK, store_event_walk_all(f->c, walk_event, &wk));
+	assert_int_equal(wk.out_of_order, 0);
+	assert_int_equal(wk.seen, 3);
+	assert_int_equal(wk.seqs[0], 1);
+	assert_int_equal(wk.seqs[2], 3);
+}
+
+static int find_system_event(const struct store_event *ev, void *ctx)
+{
+	struct store_event *out = ctx;
+	if (ev->user_id == 0 && ev->case_id == out->case_id) {
+		*out = *ev;
+		return 1;
+	}
+	return 0;
+}
+
+static void test_event_system_user(void **state)
+{
+	FIXTURE(state);
+	int64_t id = add_case(f, "EV-3", "System event case");
+	static const unsigned char zeros[32];
+	struct store_event ev;
+	event_init(&ev, id, 1, 0, zeros, 41);
+	RC(STORE_OK, store_event_insert(f->c, &ev));
+	struct store_event got = {.case_id = id};
+	RC(STORE_OK, store_event_list(f->c, id, 0, 10, find_system_event, &got));
+	assert_int_equal(got.id, ev.id);
+	assert_string_equal(got.user_name, "");
+	assert_memory_equal(got.hash, ev.hash, 32);
+}
+
+/* ---- related cases, parties, other cases ------------------------------------------------ */
+
+struct briefs {
+	struct store_case_brief b[8];
+	int n;
+};
+
+static int collect_briefs(const struct store_case_brief *b, void *ctx)
+{
+	struct briefs *r = ctx;
+	if (r->n < 8)
+		r->b[r->n] = *b;
+	r->n++;
+	return 0;
+}
+
+static void test_related(void **state)
+{
+	FIXTURE(state);
+	struct world *w = world_make(f);
+	int64_t a = add_case(f, "RL-2", "Related A");
+	int64_t b = add_case(f, "RL-1", "Related B");
+	int64_t e = add_case(f, "RL-0", "Related E");
+	int64_t d = add_case(f, "RL-9", "Related D, deleted");
+	RC(STORE_OK, store_related_add(f->c, a, b, 100));
+	RC(STORE_CONFLICT, store_related_add(f->c, b, a, 100));
+	RC(STORE_OK, store_related_add(f->c, e, a, 100));
+	RC(STORE_OK, store_related_add(f->c, a, d, 100));
+	RC(STORE_OK, store_case_delete(f->c, d, 200));
+
+	struct collect k = {0};
+	RC(STORE_OK, store_related_list(f->c, a, collect_brief, &k));
+	ids_are(&k, 2, e, b);
+	k = (struct collect){0};
+	RC(STORE_OK, store_related_list(f->c, b, collect_brief, &k));
+	ids_are(&k, 1, a);
+
+	/* the brief: stage and the first current staff member of each role category */
+	int64_t first = add_user(f, "rel.first");
+	int64_t second = add_user(f, "rel.second");
+	int64_t para = add_contact(f, "person", "Rita", "Related", "");
+	int64_t old = add_staff(f, b, second, 0, w->manager, "2026-01-01");
+	RC(STORE_OK, store_case_staff_end(f->c, old, "2026-01-02"));
+	add_staff(f, b, first, 0, w->attorney, "2026-01-01");
+	add_staff(f, b, second, 0, w->attorney, "2026-01-01");
+	add_staff(f, b, 0, para, w->paralegal, "2026-01-01");
+	RC(STORE_OK, store_case_set_stage(f->c, b, w->litigation, "", 300));
+	struct briefs r = {0};
+	RC(STORE_OK, store_related_list(f->c, a, collect_briefs, &r));
+	assert_int_equal(r.n, 2);
+	assert_int_equal(r.b[1].id, b);
+	assert_string_equal(r.b[1].number, "RL-1");
+	assert_string_equal(r.b[1].name, "Related B");
+	assert_string_equal(r.b[1].stage_name, "Litigation");
+	assert_string_equal(r.b[1].attorney, "Name of rel.first");
+	assert_string_equal(r.b[1].paralegal, "Rita Related");
+	assert_string_equal(r.b[1].case_manager, "");
+	assert_string_equal(r.b[0].stage_name, "");
+	assert_string_equal(r.b[0].attorney, "");
+
+	/* unlinking removes both directions */
+	RC(STORE_OK, store_related_remove(f->c, b, a));
+	RC(STORE_NOT_FOUND, store_related_remove(f->c, a, b));
+	k = (struct collect){0};
+	RC(STORE_OK, store_related_list(f->c, a, collect_brief, &k));
+	ids_are(&k, 1, e);
+	k = (struct collect){0};
+	RC(STORE_OK, store_related_list(f->c, b, collect_brief, &k));
+	assert_int_equal(k.n, 0);
+	RC(STORE_OK, store_related_add(f->c, a, b, 400));
+}
+
+static void test_parties_and_other_cases(void **state)
+{
+	FIXTURE(state);
+	world_make(f);
+	int64_t plaintiff = add_contact(f, "person", "Paula", "Plaintiff", "");
+	int64_t second = add_contact(f, "organisation", "", "", "Second Plaintiff Inc");
+	int64_t x = add_case(f, "OC-1", "Other X");
+	int64_t y = add_case(f, "OC-3", "Other Y");
+	int64_t z = add_case(f, "", "Other Z, no number");
+	int64_t wcase = add_case(f, "OC-2", "Other W, defendant only");
+	int64_t v = add_case(f, "OC-0", "Other V, second plaintiff");
+	int64_t u = add_case(f, "OC-5", "Other U, deleted");
+
+	int64_t px = add_party(f, x, plaintiff, "plaintiff");
+	add_party(f, x, second, "plaintiff");
+	add_party(f, y, plaintiff, "plaintiff");
+	add_party(f, z, plaintiff, "plaintiff");
+	add_party(f, wcase, plaintiff, "defendant");
+	add_party(f, v, second, "plaintiff");
+	add_party(f, u, plaintiff, "plaintiff");
+	RC(STORE_OK, store_case_delete(f->c, u, 100));
+
+	struct store_party p = {.case_id = x, .contact_id = plaintiff, .kind = "plaintiff"};
+	RC(STORE_CONFLICT, store_party_insert(f->c, &p));
+	snprintf(p.kind, sizeof p.kind, "defendant");
+	RC(STORE_OK, store_party_insert(f->c, &p));
+	int64_t as_defendant = p.id;
+
+	struct store_party got;
+	RC(STORE_OK, store_party_get(f->c, x, px, &got));
+	assert_int_equal(got.case_id, x);
+	assert_int_equal(got.contact_id, plaintiff);
+	assert_string_equal(got.kind, "plaintiff");
+	assert_string_equal(got.contact_name, "Paula Plaintiff");
+	RC(STORE_NOT_FOUND, store_party_get(f->c, y, px, &got));
+	struct collect k = {0};
+	RC(STORE_OK, store_party_list(f->c, x, collect_party, &k));
+	assert_int_equal(k.n, 3);
+	assert_true(ids_have(&k, px) && ids_have(&k, as_defendant));
+
+	/* cases sharing a plaintiff, by number: no case without a number, no defendant-only
+	 * case, no deleted case, not the case itself */
+	k = (struct collect){0};
+	RC(STORE_OK, store_other_cases(f->c, x, collect_brief, &k));
+	ids_are(&k, 2, v, y);
+	k = (struct collect){0};
+	RC(STORE_OK, store_other_cases(f->c, z, collect_brief, &k));
+	ids_are(&k, 2, x, y);
+	k = (struct collect){0};
+	RC(STORE_OK, store_other_cases(f->c, wcase, collect_brief, &k));
+	assert_int_equal(k.n, 0);
+
+	RC(STORE_OK, store_party_delete(f->c, as_defendant));
+	RC(STORE_NOT_FOUND, store_party_delete(f->c, as_defendant));
+	RC(STORE_NOT_FOUND, store_party_get(f->c, x, as_defendant, &got));
+}
+
+/* ---- contacts --------------------------------------------------------------------------- */
+
+static void contacts_are(struct fixture *f, const char *q, int64_t after, int limit,
+			 struct collect *k)
+{
+	*k = (struct collect){0};
+	RC(STORE_OK, store_contact_list(f->c, q, after, limit, collect_contact, k));
+}
+
+static void test_contacts(void **state)
+{
+	FIXTURE(state);
+	struct store_contact ct = {.kind = "person", .first_name = "Kwcarla", .last_name = "Kwsmith",
+				   .email = "carla@kw.test", .phone = "555-0100"};
+	RC(STORE_OK, store_contact_insert(f->c, &ct, 700));
+	assert_string_equal(ct.display_name, "Kwcarla Kwsmith");
+	assert_int_equal(ct.version, 1);
+	int64_t carla = ct.id;
+	int64_t org = add_contact(f, "organisation", "", "", "Kwsmithers & Co");
+	int64_t bob = add_contact(f, "person", "Bob", "Kwcarlton", "");
+	int64_t zed = add_contact(f, "person", "", "Kwzed", "");
+	int64_t pct = add_contact(f, "person", "Kw100%", "Kwpercent", "");
+
+	struct store_contact got;
+	RC(STORE_OK, store_contact_get(f->c, carla, &got));
+	assert_string_equal(got.kind, "person");
+	assert_string_equal(got.first_name, "Kwcarla");
+	assert_string_equal(got.last_name, "Kwsmith");
+	assert_string_equal(got.org_name, "");
+	assert_string_equal(got.email, "carla@kw.test");
+	assert_string_equal(got.phone, "555-0100");
+	assert_string_equal(got.display_name, "Kwcarla Kwsmith");
+	assert_int_equal(got.created_at, 700);
+	RC(STORE_OK, store_contact_get(f->c, zed, &got));
+	assert_string_equal(got.display_name, "Kwzed");
+	RC(STORE_OK, store_contact_get(f->c, org, &got));
+	assert_string_equal(got.display_name, "Kwsmithers & Co");
+	RC(STORE_NOT_FOUND, store_contact_get(f->c, pct + 100000, &got));
+
+	/* q: the start of a first, last or organisation name or the e-mail, any case */
+	struct collect k;
+	contacts_are(f, "kwsmi", 0, 50, &k);
+	ids_are(&k, 2, carla, org);
+	contacts_are(f, "KWCARL", 0, 50, &k);
+	ids_are(&k, 2, carla, bob);
+	contacts_are(f, "carla@", 0, 50, &k);
+	ids_are(&k, 1, carla);
+	contacts_are(f, "smith", 0, 50, &k);
+	assert_false(ids_have(&k, carla));
+	contacts_are(f, "kw100%", 0, 50, &k);
+	ids_are(&k, 1, pct);
+	contacts_are(f, "kw1_0", 0, 50, &k);
+	assert_int_equal(k.n, 0);
+	contacts_are(f, "kw", 0, 2, &k);
+	ids_are(&k, 2, carla, org);
+	contacts_are(f, "kw", org, 50, &k);
+	ids_are(&k, 3, bob, zed, pct);
+	contacts_are(f, "", carla, 2, &k);
+	ids_are(&k, 2, org, bob);
+
+	/* versioned update; the display name follows */
+	RC(STORE_OK, store_contact_get(f->c, bob, &got));
+	struct store_contact stale = got;
+	snprintf(got.first_name, sizeof got.first_name, "Robert");
+	RC(STORE_OK, store_contact_update(f->c, &got, 800));
+	assert_int_equal(got.version, 2);
+	assert_string_equal(got.display_name, "Robert Kwcarlton");
+	RC(STORE_CONFLICT, store_contact_update(f->c, &stale, 800));
+	RC(STORE_OK, store_contact_get(f->c, bob, &got));
+	assert_string_equal(got.display_name, "Robert Kwcarlton");
+	stale.id += 100000;
+	RC(STORE_NOT_FOUND, store_contact_update(f->c, &stale, 800));
+
+	/* where a contact is used */
+	char where[64] = "x";
+	int64_t n = -1;
+	RC(STORE_OK, store_contact_usage(f->c, zed, where, &n));
+	assert_string_equal(where, "");
+	assert_int_equal(n, 0);
+	struct store_user u;
+	user_init(&u, "kw.zed", 0);
+	u.contact_id = zed;
+	RC(STORE_OK, store_user_insert(f->c, &u));
+	RC(STORE_OK, store_contact_usage(f->c, zed, where, &n));
+	assert_string_equal(where, "users");
+	assert_int_equal(n, 1);
+	int64_t id = add_case(f, "KW-1", "Contact usage case");
+	add_staff(f, id, 0, zed, f->w.adviser, "2026-01-01");
+	RC(STORE_OK, store_contact_usage(f->c, zed, where, &n));
+	assert_string_equal(where, "case staff");
+	add_party(f, id, zed, "plaintiff");
+	add_party(f, id, zed, "defendant");
+	RC(STORE_OK, store_contact_usage(f->c, zed, where, &n));
+	assert_string_equal(where, "case parties");
+	assert_int_equal(n, 2);
+
+	RC(STORE_OK, store_contact_delete(f->c, pct));
+	RC(STORE_NOT_FOUND, store_contact_get(f->c, pct, &got));
+	RC(STORE_NOT_FOUND, store_contact_delete(f->c, pct));
+}
+
+/* ---- a user's own contact --------------------------------------------------------------- */
+
+static void test_user_contact(void **state)
+{
+	FIXTURE(state);
+	int64_t mine = add_contact(f, "person", "Una", "User", "");
+	struct store_user u, got;
+	user_init(&u, "with.contact", 0);
+	u.contact_id = mine;
+	RC(STORE_OK, store_user_insert(f->c, &u));
+	RC(STORE_OK, store_user_get(f->c, u.id, &got));
+	assert_int_equal(got.contact_id, mine);
+	RC(STORE_OK, store_user_get_by_login(f->c, "with.contact", &got));
+	assert_int_equal(got.contact_id, mine);
+	got.contact_id = 0;
+	RC(STORE_OK, store_user_update(f->c, &got, 2000));
+	RC(STORE_OK, store_user_get(f->c, u.id, &got));
+	assert_int_equal(got.contact_id, 0);
+	got.contact_id = mine;
+	RC(STORE_OK, store_user_update(f->c, &got, 2100));
+	RC(STORE_OK, store_user_get(f->c, u.id, &got));
+	assert_int_equal(got.contact_id, mine);
+	user_init(&u, "without.contact", 0);
+	RC(STORE_OK, store_user_insert(f->c, &u));
+	RC(STORE_OK, store_user_get(f->c, u.id, &got));
+	assert_int_equal(got.contact_id, 0);
+}
+
 /* ---- PostgreSQL: serialization failures are retried ------------------------------------- */
 
 struct race {
@@ -958,6 +2500,22 @@ int main(void)
 		cmocka_unit_test(test_login_attempts),
 		cmocka_unit_test(test_offices),
 		cmocka_unit_test(test_tx),
+		cmocka_unit_test(test_settings),
+		cmocka_unit_test(test_setup),
+		cmocka_unit_test(test_setup_usage),
+		cmocka_unit_test(test_case),
+		cmocka_unit_test(test_case_scope),
+		cmocka_unit_test(test_case_list),
+		cmocka_unit_test(test_value_history),
+		cmocka_unit_test(test_case_status),
+		cmocka_unit_test(test_case_staff),
+		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_events),
+		cmocka_unit_test(test_event_system_user),
+		cmocka_unit_test(test_related),
+		cmocka_unit_test(test_parties_and_other_cases),
+		cmocka_unit_test(test_contacts),
+		cmocka_unit_test(test_user_contact),
 		cmocka_unit_test(test_pg_serialization_retry),
 		cmocka_unit_test(test_pg_concurrent_migrate),
 		cmocka_unit_test(test_pg_reconnect),

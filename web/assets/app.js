@@ -1,11 +1,15 @@
-// app.js - entry point of the web UI: hash routing (#/login, #/cases, #/reports, #/setup), the
-// session state (GET /api/v1/me on load) and the signed-in shell (navigation, the user, log
-// out). Pages are in pages.js, login.js and setup.js; every API call goes through api.js.
+// app.js - entry point of the web UI: hash routing (#/login, #/cases, #/cases/new, #/cases/{id},
+// #/reports, #/setup/{section}), the session state (GET /api/v1/me on load) and the signed-in
+// shell (navigation, the user, log out). Pages are in cases.js, case-form.js, case-page.js,
+// pages.js, login.js and setup.js; every API call goes through api.js.
 import { html, render, useState, useEffect, useCallback, useRef } from '/vendor/preact-htm.js';
 import { get, del, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { Alert, Button, Icon, Logo, ROLE_LABELS, initials } from './ui.js';
 import { LoginPage } from './login.js';
-import { CasesPage, ReportsPage, ForbiddenPage, NotFoundPage } from './pages.js';
+import { ReportsPage, ForbiddenPage, NotFoundPage } from './pages.js';
+import { CasesPage } from './cases.js';
+import { NewCasePage } from './case-form.js';
+import { CasePage } from './case-page.js';
 import { SetupPage } from './setup.js';
 
 const NAV = [
@@ -120,6 +124,14 @@ function App() {
   return html`<${Shell} me=${me} route=${route} onLogout=${logout} onUserChange=${setMe} />`;
 }
 
+/** #/cases, #/cases/new and #/cases/{id}. */
+function casesRoute(me, parts) {
+  if (!parts.length) return html`<${CasesPage} me=${me} />`;
+  if (parts.length === 1 && parts[0] === 'new') return html`<${NewCasePage} me=${me} />`;
+  if (parts.length === 1 && /^[1-9]\d{0,17}$/.test(parts[0])) return html`<${CasePage} key=${parts[0]} me=${me} id=${parts[0]} />`;
+  return html`<${NotFoundPage} />`;
+}
+
 function Shell({ me, route, onLogout, onUserChange }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [loggingOut, setLoggingOut] = useState(false);
@@ -142,7 +154,7 @@ function Shell({ me, route, onLogout, onUserChange }) {
 
   let page;
   switch (route.page) {
-    case 'cases': page = html`<${CasesPage} me=${me} />`; break;
+    case 'cases': page = casesRoute(me, route.parts); break;
     case 'reports': page = html`<${ReportsPage} me=${me} />`; break;
     case 'setup': page = isAdmin ? html`<${SetupPage} me=${me} section=${route.parts[0]}
       onSelfChange=${onUserChange} />` : html`<${ForbiddenPage} />`; break;

@@ -1,40 +1,7 @@
-// pages.js - the simple pages of the shell: the case list (a placeholder until the case API
-// lands), reports (placeholder), "not allowed" and "not found". Setup is in setup.js.
+// pages.js - the simple pages of the shell: reports (placeholder), "not allowed" and "not
+// found". The cases are in cases.js and case-page.js; Setup is in setup.js.
 import { html } from '/vendor/preact-htm.js';
 import { EmptyState, Icon, PageHeader } from './ui.js';
-
-export function CasesPage() {
-  return html`<${PageHeader} title="Cases" subtitle="Every case you work on, in one list." />
-    <section class="card" aria-labelledby="cases-table-title">
-      <div class="card-head">
-        <h2 id="cases-table-title" class="card-title">All cases</h2>
-        <span class="count-badge" aria-label="0 cases">0</span>
-      </div>
-      <div class="table-wrap">
-        <table class="table table-stack" aria-labelledby="cases-table-title">
-          <thead>
-            <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Name</th>
-              <th scope="col">Type</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Opened</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr class="empty-row">
-              <td colspan="5">
-                <${EmptyState} icon="cases" title="No cases yet">
-                  Cases will be listed here once they are opened: the number, the client's name,
-                  the type of case, where it stands and when it was opened.
-                <//>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
-    </section>`;
-}
 
 export function ReportsPage() {
   return html`<${PageHeader} title="Reports" subtitle="Case status reports for advisors." />

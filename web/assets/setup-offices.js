@@ -4,6 +4,7 @@ import { html, useState, useEffect, useRef } from '/vendor/preact-htm.js';
 import { getAll, post, del } from './api.js';
 import { Alert, Button, Field, EmptyState, Spinner, compact } from './ui.js';
 import { problemProps, problemText, focusProblemField } from './forms.js';
+import { forgetLists } from './lists.js';
 
 export function OfficesSection() {
   const [offices, setOffices] = useState(null);
@@ -30,6 +31,7 @@ export function OfficesSection() {
     setNotice(null);
     try {
       await del(`/offices/${o.id}`);
+      forgetLists('offices');
       setOffices((l) => l.filter((x) => x.id !== o.id));
       setNotice(`Deleted ${o.name}.`);
     } catch (err) {
@@ -51,7 +53,7 @@ export function OfficesSection() {
         onClick=${() => { setAdding(true); setNotice(null); }}>Add office<//>` : null}
     </div>
     ${adding ? html`<${AddOfficeForm} onCancel=${() => setAdding(false)}
-      onAdded=${(o) => { setOffices((l) => [...(l || []), o]); setAdding(false); setNotice(`Added ${o.name}.`); }} />` : null}
+      onAdded=${(o) => { forgetLists('offices'); setOffices((l) => [...(l || []), o]); setAdding(false); setNotice(`Added ${o.name}.`); }} />` : null}
     ${notice || actionError ? html`<div class="card-alerts">
       ${notice ? html`<${Alert} kind="success" onClose=${() => setNotice(null)}>${notice}<//>` : null}
       ${actionError ? html`<${Alert} kind="error" onClose=${() => setActionError(null)}>${actionError}<//>` : null}

@@ -5,6 +5,7 @@ import { html, useState, useEffect, useRef } from '/vendor/preact-htm.js';
 import { get, getAll, post, put, patch, del } from './api.js';
 import { Alert, Button, Field, EmptyState, Spinner, ROLES, ROLE_LABELS, rightLabel, rightShort, initials, compact } from './ui.js';
 import { problemProps, problemText, focusProblemField } from './forms.js';
+import { forgetLists } from './lists.js';
 
 export function UsersSection({ me, onSelfChange }) {
   const [users, setUsers] = useState(null);
@@ -31,6 +32,7 @@ export function UsersSection({ me, onSelfChange }) {
   useEffect(() => { load(); }, []);
 
   function replaceUser(u) {
+    forgetLists('people'); // the owner and staff pickers of the case pages
     setUsers((list) => list.map((x) => (x.id === u.id ? { ...x, ...u } : x)));
     if (u.id === me.id) {
       const { overrides, ...self } = u;
@@ -69,7 +71,7 @@ export function UsersSection({ me, onSelfChange }) {
     </div>
     ${adding ? html`<${AddUserForm} offices=${offices}
       onCancel=${() => setAdding(false)}
-      onAdded=${(u) => { setUsers((l) => [...(l || []), u]); setAdding(false); setNotice(`Added ${u.name} (${u.login}).`); }} />` : null}
+      onAdded=${(u) => { forgetLists('people'); setUsers((l) => [...(l || []), u]); setAdding(false); setNotice(`Added ${u.name} (${u.login}).`); }} />` : null}
     ${notice || actionError ? html`<div class="card-alerts">
       ${notice ? html`<${Alert} kind="success" onClose=${() => setNotice(null)}>${notice}<//>` : null}
       ${actionError ? html`<${Alert} kind="error" onClose=${() => setActionError(null)}>${actionError}<//>` : null}

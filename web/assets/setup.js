@@ -1,23 +1,38 @@
-// setup.js - the Setup page (#/setup/users, #/setup/offices), for users with the admin right.
-// The two sections are in setup-users.js and setup-offices.js; the form helpers they share
-// (problem -> highlighted field) are in forms.js.
+// setup.js - the Setup page (#/setup/{section}), for users with the admin right: who signs in
+// and where they work (users, offices), the firm's lists that cases are built from (case types,
+// status types, statuses, close reasons, roles, note types, value ranges) and the settings.
+// Users are setup-users.js, offices setup-offices.js, the lists and settings setup-lists.js; the
+// form helpers they share (problem -> highlighted field) are in forms.js.
 import { html } from '/vendor/preact-htm.js';
-import { Icon, PageHeader } from './ui.js';
+import { PageHeader } from './ui.js';
 import { UsersSection } from './setup-users.js';
 import { OfficesSection } from './setup-offices.js';
+import { LISTS, ListSection, SettingsSection } from './setup-lists.js';
+
+const GROUPS = [
+  { label: 'Firm', items: [{ id: 'users', label: 'Users' }, { id: 'offices', label: 'Offices' }, { id: 'settings', label: 'Settings' }] },
+  { label: 'Case lists', items: LISTS.map((l) => ({ id: l.id, label: l.label })) },
+];
 
 export function SetupPage({ me, section, onSelfChange }) {
-  const current = section === 'offices' ? 'offices' : 'users';
-  const tabs = [
-    { id: 'users', label: 'Users', icon: 'users' },
-    { id: 'offices', label: 'Offices', icon: 'office' },
-  ];
-  return html`<${PageHeader} title="Setup" subtitle="Who can sign in, what they may do, and where they work." />
-    <nav class="tabs" aria-label="Setup sections">
-      ${tabs.map((t) => html`<a key=${t.id} class="tab" href=${`#/setup/${t.id}`}
-        aria-current=${current === t.id ? 'page' : undefined}><${Icon} name=${t.icon} />${t.label}</a>`)}
+  const known = GROUPS.some((g) => g.items.some((i) => i.id === section));
+  const current = known ? section : 'users';
+  const list = LISTS.find((l) => l.id === current);
+  let body;
+  if (current === 'users') body = html`<${UsersSection} me=${me} onSelfChange=${onSelfChange} />`;
+  else if (current === 'offices') body = html`<${OfficesSection} />`;
+  else if (current === 'settings') body = html`<${SettingsSection} />`;
+  else body = html`<${ListSection} key=${list.id} spec=${list} />`;
+
+  return html`<${PageHeader} title="Setup" subtitle="Who can sign in, what they may do, and the lists your cases are built from." />
+    <nav class="setup-nav" aria-label="Setup sections">
+      ${GROUPS.map((g) => html`<div class="setup-nav-group" key=${g.label}>
+        <span class="setup-nav-label" aria-hidden="true">${g.label}</span>
+        <ul>
+          ${g.items.map((t) => html`<li key=${t.id}><a class="pill" href=${`#/setup/${t.id}`}
+            aria-current=${current === t.id ? 'page' : undefined}>${t.label}</a></li>`)}
+        </ul>
+      </div>`)}
     </nav>
-    ${current === 'users'
-      ? html`<${UsersSection} me=${me} onSelfChange=${onSelfChange} />`
-      : html`<${OfficesSection} />`}`;
+    ${body}`;
 }

@@ -1,6 +1,7 @@
 // ui.js - small shared pieces of the UI: icons, buttons, alerts, form fields, page headers,
-// and the labels shown for roles and rights. Pages live in their own modules (cases.js,
-// reports.js, setup-*.js); the fetch wrapper is api.js; routing and the shell are app.js.
+// side panels (a modal <dialog>), and the labels shown for roles and rights. Pages live in
+// their own modules (cases.js, case-page.js, setup-*.js); the fetch wrapper is api.js; dates and
+// money are formatted in format.js; routing and the shell are app.js.
 import { html, useEffect, useRef } from '/vendor/preact-htm.js';
 
 // 24x24 stroke icons, drawn for Caseload.
@@ -24,6 +25,14 @@ const ICONS = {
   eye: 'M2.5 12S6 5.5 12 5.5 21.5 12 21.5 12 18 18.5 12 18.5 2.5 12 2.5 12zM12 14.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
   chevron: 'M9 6l6 6-6 6',
   search: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4',
+  edit: 'M4 20h4L18.5 9.5a2.1 2.1 0 0 0-4-4L4 16zM13.5 6.5l4 4',
+  history: 'M3.5 12a8.5 8.5 0 1 0 2.5-6M3.5 4v4h4M12 7.5V12l3 2',
+  back: 'M15 6l-6 6 6 6',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  note: 'M5 4h14v11l-5 5H5zM14 20v-5h5M8.5 9h7M8.5 12.5h4',
+  person: 'M12 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM5 20a7 7 0 0 1 14 0',
+  list: 'M9 6.5h11M9 12h11M9 17.5h11M4.5 6.5h.01M4.5 12h.01M4.5 17.5h.01',
+  flag: 'M5 21V4.5M5 4.5h11l-2 4 2 4H5',
 };
 
 /** An inline SVG icon; decorative (aria-hidden) unless given a `label`. */
@@ -43,15 +52,18 @@ export function Logo({ className = '' }) {
   </svg>`;
 }
 
-/** A button; `kind` is primary | secondary | ghost | danger; `busy` disables it and shows a spinner. */
+/**
+ * A button; `kind` is primary | secondary | ghost | danger; `busy` disables it and shows a
+ * spinner. `iconOnly` shows just the icon (the text stays for screen readers and as a tooltip).
+ */
 export function Button({ kind = 'secondary', size, busy = false, busyLabel, icon, type = 'button',
-  className = '', disabled, children, ...rest }) {
-  const cls = ['btn', `btn-${kind}`, size ? `btn-${size}` : '', busy ? 'is-busy' : '', className]
+  className = '', disabled, iconOnly = false, children, ...rest }) {
+  const cls = ['btn', `btn-${kind}`, size ? `btn-${size}` : '', busy ? 'is-busy' : '', iconOnly ? 'btn-icon' : '', className]
     .filter(Boolean).join(' ');
   return html`<button type=${type} class=${cls} disabled=${disabled || busy}
-    aria-busy=${busy ? 'true' : undefined} ...${rest}>
+    aria-busy=${busy ? 'true' : undefined} title=${iconOnly ? rest['aria-label'] || children : undefined} ...${rest}>
     ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : icon ? html`<${Icon} name=${icon} />` : null}
-    <span>${busy && busyLabel ? busyLabel : children}</span>
+    <span class=${iconOnly ? 'visually-hidden' : undefined}>${busy && busyLabel ? busyLabel : children}</span>
   </button>`;
 }
 
@@ -80,8 +92,9 @@ export function Field({ id, label, hint, error, required, className = '', childr
   </div>`;
 }
 
-/** The heading block of a page; the h1 takes focus when the page opens (for screen readers). */
-export function PageHeader({ title, subtitle, children }) {
+/** The heading block of a page; the h1 takes focus when the page opens (for screen readers).
+ * `kicker` is a short line above the title (a case number). */
+export function PageHeader({ title, kicker, subtitle, children }) {
   const ref = useRef(null);
   useEffect(() => {
     document.title = `${title} · Caseload`;
@@ -92,6 +105,7 @@ export function PageHeader({ title, subtitle, children }) {
   }, [title]);
   return html`<header class="page-head">
     <div class="page-titles">
+      ${kicker ? html`<p class="page-kicker">${kicker}</p>` : null}
       <h1 tabindex="-1" ref=${ref}>${title}</h1>
       ${subtitle ? html`<p class="page-sub">${subtitle}</p>` : null}
     </div>
@@ -106,6 +120,57 @@ export function EmptyState({ icon, title, children }) {
     <p class="empty-title">${title}</p>
     <div class="empty-text">${children}</div>
   </div>`;
+}
+
+/**
+ * A side panel over the page (a modal <dialog>: focus stays inside, Escape closes it, focus
+ * returns to what opened it). `onClose` is called for the close button and Escape.
+ */
+export function Panel({ id, title, onClose, wide = false, children }) {
+  const ref = useRef(null);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useEffect(() => {
+    const d = ref.current;
+    const opener = document.activeElement;
+    if (!d.open) d.showModal();
+    const onCancel = (e) => { e.preventDefault(); closeRef.current(); };
+    d.addEventListener('cancel', onCancel);
+    return () => {
+      d.removeEventListener('cancel', onCancel);
+      if (d.open) d.close();
+      if (opener && document.contains(opener)) opener.focus({ preventScroll: true });
+    };
+  }, []);
+  return html`<dialog ref=${ref} class=${`panel ${wide ? 'panel-wide' : ''}`} aria-labelledby=${`${id}-title`} id=${id}>
+    <div class="panel-inner">
+      <header class="panel-head">
+        <h2 id=${`${id}-title`} class="panel-title">${title}</h2>
+        <button type="button" class="icon-btn" aria-label="Close" onClick=${() => closeRef.current()}>
+          <${Icon} name="close" /></button>
+      </header>
+      <div class="panel-body">${children}</div>
+    </div>
+  </dialog>`;
+}
+
+/**
+ * The delete action of a row, in two steps (see useRemoval in hooks.js): a Delete button named
+ * `label` for screen readers, then `question` (e.g. "Delete Settled?") and Keep.
+ */
+export function RemoveButtons({ removal, id, label, question, busyLabel = 'Deleting…', iconOnly = false, onConfirm }) {
+  if (removal.asking === id) {
+    return html`<${Button} size="sm" kind="danger" busy=${removal.busy === id} busyLabel=${busyLabel}
+        onClick=${onConfirm}>${question}<//>
+      <${Button} size="sm" kind="ghost" disabled=${removal.busy === id} onClick=${removal.keep}>Keep<//>`;
+  }
+  return html`<${Button} size="sm" kind="ghost-danger" icon="trash" aria-label=${label} iconOnly=${iconOnly}
+    onClick=${() => removal.ask(id)}>Delete<//>`;
+}
+
+/** A muted dash for an empty cell. */
+export function Dash() {
+  return html`<span class="cell-muted">—</span>`;
 }
 
 export function Spinner({ label = 'Loading…' }) {

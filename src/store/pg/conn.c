@@ -3,7 +3,8 @@
  * health check, and (at the end) the backend table that store.c calls through.
  *
  * Row-level calls live in the concept files beside this one (user.c, session.c,
- * login_attempt.c, office.c). The pool and the retry loop are store.c's. */
+ * login_attempt.c, office.c, setup.c, case.c, ...; see pg.h). The pool and the retry loop are
+ * store.c's. */
 #include "store/pg/pg.h"
 
 #include <inttypes.h>
@@ -182,6 +183,90 @@ int pg_exec_count(struct pg_conn *c, enum pg_id id, const struct pg_params *p, i
 	return rc;
 }
 
+int pg_one(struct pg_conn *c, enum pg_id id, const struct pg_params *p, pg_read_fn read,
+	   void *out)
+{
+	int rc;
+	PGresult *r = pg_exec(c, id, p, 0, &rc);
+	if (r) {
+		if (PQntuples(r) > 0)
+			read(r, 0, out);
+		else
+			rc = STORE_NOT_FOUND;
+	}
+	PQclear(r);
+	return rc;
+}
+
+int pg_each(struct pg_conn *c, enum pg_id id, const struct pg_params *p, pg_visit_fn visit,
+	    void *ctx)
+{
+	int rc;
+	PGresult *r = pg_exec(c, id, p, 0, &rc);
+	for (int i = 0; r && i < PQntuples(r); i++)
+		if (visit(r, i, ctx) != 0)
+			break;
+	PQclear(r);
+	return rc;
+}
+
+int pg_one_ids(struct pg_conn *c, enum pg_id id, int64_t a, int64_t b, pg_read_fn read,
+	       void *out)
+{
+	struct pg_params p = {0};
+	pg_p_i64(&p, a);
+	pg_p_i64(&p, b);
+	return pg_one(c, id, &p, read, out);
+}
+
+int pg_each_of(struct pg_conn *c, enum pg_id id, int64_t arg, pg_visit_fn visit, void *ctx)
+{
+	struct pg_params p = {0};
+	pg_p_i64(&p, arg);
+	return pg_each(c, id, &p, visit, ctx);
+}
+
+int pg_write_of(struct pg_conn *c, enum pg_id id, int64_t arg)
+{
+	struct pg_params p = {0};
+	pg_p_i64(&p, arg);
+	return pg_exec_write(c, id, &p, 1);
+}
+
+static void pg_read_id(const PGresult *r, int row, void *out)
+{
+	*(int64_t *)out = pg_i64(r, row, 0);
+}
+
+int pg_insert_id(struct pg_conn *c, enum pg_id id, const struct pg_params *p, int64_t *out)
+{
+	int rc = pg_one(c, id, p, pg_read_id, out);
+	/* no row: ON CONFLICT DO NOTHING, a unique key is taken */
+	return rc == STORE_NOT_FOUND ? STORE_CONFLICT : rc;
+}
+
+int pg_update_versioned(struct pg_conn *c, enum pg_id id, const struct pg_params *p,
+			int64_t *version, pg_read_fn read, void *out)
+{
+	int rc;
+	/* guarded: a unique key taken by another row is STORE_CONFLICT, transaction intact */
+	PGresult *r = pg_exec_guarded(c, id, p, 0, &rc);
+	if (r) {
+		if (PQntuples(r) != 1) {
+			pg_set_message(c, pg_catalogue[id].name, NULL, "no row returned");
+			rc = STORE_ERROR;
+		} else if (!PQgetisnull(r, 0, 0)) {
+			*version = pg_i64(r, 0, 0);
+			if (read)
+				read(r, 0, out);
+		} else {
+			rc = pg_bool(r, 0, 1) ? STORE_CONFLICT : STORE_NOT_FOUND;
+		}
+	}
+	PQclear(r);
+	return rc;
+}
+
 /* ---- parameters and columns ------------------------------------------------------------- */
 
 static int pg_p_next(struct pg_params *p)
@@ -206,6 +291,14 @@ void pg_p_i64(struct pg_params *p, int64_t v)
 	p->values[i] = p->num[i];
 	p->lengths[i] = 0;
 	p->formats[i] = 0;
+}
+
+void pg_p_limit(struct pg_params *p, int limit)
+{
+	if (limit < 0)
+		pg_p_text(p, NULL);
+	else
+		pg_p_i64(p, limit);
 }
 
 void pg_p_bool(struct pg_params *p, bool v)
@@ -526,4 +619,69 @@ const struct store_backend store_pg_backend = {
 	.office_users = pg_office_users,
 	.office_logo_set = pg_office_logo_set,
 	.office_logo_get = pg_office_logo_get,
+
+	.setting_get = pg_setting_get,
+	.setting_set = pg_setting_set,
+	.counter_next = pg_counter_next,
+
+	.setup_insert = pg_setup_insert,
+	.setup_get = pg_setup_get,
+	.setup_update = pg_setup_update,
+	.setup_delete = pg_setup_delete,
+	.setup_list = pg_setup_list,
+	.setup_usage = pg_setup_usage,
+	.stage_first = pg_stage_first,
+
+	.contact_insert = pg_contact_insert,
+	.contact_get = pg_contact_get,
+	.contact_update = pg_contact_update,
+	.contact_delete = pg_contact_delete,
+	.contact_list = pg_contact_list,
+	.contact_usage = pg_contact_usage,
+
+	.case_insert = pg_case_insert,
+	.case_get = pg_case_get,
+	.case_get_by_number = pg_case_get_by_number,
+	.case_update = pg_case_update,
+	.case_set_stage = pg_case_set_stage,
+	.case_delete = pg_case_delete,
+	.case_list = pg_case_list,
+
+	.value_change_add = pg_value_change_add,
+	.value_change_list = pg_value_change_list,
+
+	.case_status_insert = pg_case_status_insert,
+	.case_status_get = pg_case_status_get,
+	.case_status_current = pg_case_status_current,
+	.case_status_end = pg_case_status_end,
+	.case_status_update = pg_case_status_update,
+	.case_status_list = pg_case_status_list,
+	.case_status_history = pg_case_status_history,
+
+	.case_staff_insert = pg_case_staff_insert,
+	.case_staff_get = pg_case_staff_get,
+	.case_staff_update = pg_case_staff_update,
+	.case_staff_end = pg_case_staff_end,
+	.case_staff_list = pg_case_staff_list,
+
+	.note_insert = pg_note_insert,
+	.note_get = pg_note_get,
+	.note_update = pg_note_update,
+	.note_delete = pg_note_delete,
+	.note_list = pg_note_list,
+
+	.event_last = pg_event_last,
+	.event_insert = pg_event_insert,
+	.event_list = pg_event_list,
+	.event_walk_all = pg_event_walk_all,
+
+	.related_add = pg_related_add,
+	.related_remove = pg_related_remove,
+	.related_list = pg_related_list,
+	.other_cases = pg_other_cases,
+
+	.party_insert = pg_party_insert,
+	.party_get = pg_party_get,
+	.party_delete = pg_party_delete,
+	.party_list = pg_party_list,
 };

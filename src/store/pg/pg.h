@@ -4,7 +4,9 @@
  * on first use, under their catalogue name; they are run with PQexecPrepared and bound
  * parameters (text format, bytea in binary format). Results come back in text format except
  * where a caller asks for binary (the office logo). Each concept file (user.c, session.c,
- * login_attempt.c, office.c) mirrors its namesake in ../sqlite/. */
+ * login_attempt.c, office.c, setting.c, setup.c, contact.c, case.c, value_history.c,
+ * case_status.c, case_staff.c, note.c, event.c, related.c, party.c) mirrors its namesake in
+ * ../sqlite/; search.c turns search words into a tsquery. */
 #ifndef CASELOAD_STORE_PG_H
 #define CASELOAD_STORE_PG_H
 
@@ -21,7 +23,7 @@ struct pg_conn {
 	bool prepared[PG__COUNT];  /* statement prepared on this session (reset by a reconnect) */
 };
 
-#define PG_MAX_PARAMS 10
+#define PG_MAX_PARAMS 24
 
 /* The bound parameters of one statement, filled in order with pg_p_*(). Values point into the
  * struct itself or at the caller's strings, which must outlive the call to pg_exec(). */
@@ -37,6 +39,9 @@ struct pg_params {
 void pg_p_text(struct pg_params *p, const char *s);
 /* pg_p_i64 binds an integer. */
 void pg_p_i64(struct pg_params *p, int64_t v);
+/* pg_p_limit binds a row limit for LIMIT $n: a negative one binds NULL (no limit), as a
+ * negative LIMIT means on SQLite. */
+void pg_p_limit(struct pg_params *p, int limit);
 /* pg_p_bool binds a boolean. */
 void pg_p_bool(struct pg_params *p, bool v);
 /* pg_p_bytes binds len bytes as a binary bytea (data NULL binds SQL NULL). */
@@ -61,6 +66,51 @@ int pg_exec_write(struct pg_conn *c, enum pg_id id, const struct pg_params *p, i
 
 /* pg_exec_count runs a single-row statement and reads its first column as an integer. */
 int pg_exec_count(struct pg_conn *c, enum pg_id id, const struct pg_params *p, int64_t *out);
+
+/* pg_read_fn reads row of r into out (a record struct of the caller's). */
+typedef void (*pg_read_fn)(const PGresult *r, int row, void *out);
+
+/* pg_one runs a SELECT that yields at most one row: STORE_OK with out filled by read,
+ * STORE_NOT_FOUND, or an error rc. */
+int pg_one(struct pg_conn *c, enum pg_id id, const struct pg_params *p, pg_read_fn read,
+	   void *out);
+
+/* pg_visit_fn is called per row by pg_each; non-zero stops the walk. */
+typedef int (*pg_visit_fn)(const PGresult *r, int row, void *ctx);
+
+/* pg_each runs a SELECT and calls visit for each row, in order, until one returns non-zero. */
+int pg_each(struct pg_conn *c, enum pg_id id, const struct pg_params *p, pg_visit_fn visit,
+	    void *ctx);
+
+/* pg_one_ids is pg_one of a statement whose parameters are two integers ($1 a, $2 b). */
+int pg_one_ids(struct pg_conn *c, enum pg_id id, int64_t a, int64_t b, pg_read_fn read,
+	       void *out);
+
+/* pg_each_of is pg_each of a statement whose only parameter is an integer (a case id). */
+int pg_each_of(struct pg_conn *c, enum pg_id id, int64_t arg, pg_visit_fn visit, void *ctx);
+
+/* pg_write_of runs a write whose only parameter is an integer (an id): STORE_NOT_FOUND when it
+ * changed no row. */
+int pg_write_of(struct pg_conn *c, enum pg_id id, int64_t arg);
+
+/* pg_insert_id runs an INSERT ... [ON CONFLICT DO NOTHING] RETURNING id into *out; no row
+ * returned (a unique key was taken) is STORE_CONFLICT. */
+int pg_insert_id(struct pg_conn *c, enum pg_id id, const struct pg_params *p, int64_t *out);
+
+/* pg_update_versioned runs a versioned update (catalogue VERSIONED_UPDATE: new version or NULL,
+ * and whether the row exists) under a savepoint: STORE_OK with *version set to the new one,
+ * STORE_CONFLICT when the version was stale or a unique key is taken, STORE_NOT_FOUND when the
+ * row is gone, or an error rc. read (may be NULL) is then given the row to read any further
+ * columns the statement returns into out. */
+int pg_update_versioned(struct pg_conn *c, enum pg_id id, const struct pg_params *p,
+			int64_t *version, pg_read_fn read, void *out);
+
+/* pg_tsquery turns a user's search words into the text of a tsquery for
+ * to_tsquery('simple', ...): every run of letters and digits becomes a prefix term and the
+ * terms are ANDed ("smith:* & 2026:*"). Returns a malloc'd string the caller frees, "" when q
+ * has no word, NULL when out of memory. Nothing of q but letters and digits reaches the
+ * tsquery syntax. */
+char *pg_tsquery(const char *q);
 
 /* Text-format column readers. pg_text copies into dst (size bytes, always terminated; NULL
  * gives ""); pg_i64 and pg_bool read NULL as 0/false; pg_bytes32 decodes a 32-byte bytea
@@ -128,5 +178,92 @@ int pg_office_logo_set(struct store_conn *c, int64_t id, const char *mime, const
 		       size_t len);
 int pg_office_logo_get(struct store_conn *c, int64_t id, char mime[64], void **data,
 		       size_t *len);
+
+int pg_setting_get(struct store_conn *c, const char *key, char *value, size_t size);
+int pg_setting_set(struct store_conn *c, const char *key, const char *value);
+int pg_counter_next(struct store_conn *c, const char *name, int64_t *value);
+
+int pg_setup_insert(struct store_conn *c, struct store_setup_item *item);
+int pg_setup_get(struct store_conn *c, enum store_setup_kind kind, int64_t id,
+		 struct store_setup_item *item);
+int pg_setup_update(struct store_conn *c, struct store_setup_item *item);
+int pg_setup_delete(struct store_conn *c, enum store_setup_kind kind, int64_t id);
+int pg_setup_list(struct store_conn *c, enum store_setup_kind kind, int64_t parent_id,
+		  store_setup_each_fn each, void *ctx);
+int pg_setup_usage(struct store_conn *c, enum store_setup_kind kind, int64_t id,
+		   char where[64], int64_t *count);
+int pg_stage_first(struct store_conn *c, const char *group, struct store_setup_item *status);
+
+/* pg_usage reads a usage statement's (place, count) row: where = "" and *count = 0 when the
+ * statement gives no row (unused). Shared by setup.c and contact.c. */
+int pg_usage(struct pg_conn *c, enum pg_id id, int64_t row_id, char where[64], int64_t *count);
+
+int pg_contact_insert(struct store_conn *c, struct store_contact *ct, int64_t now);
+int pg_contact_get(struct store_conn *c, int64_t id, struct store_contact *ct);
+int pg_contact_update(struct store_conn *c, struct store_contact *ct, int64_t now);
+int pg_contact_delete(struct store_conn *c, int64_t id);
+int pg_contact_list(struct store_conn *c, const char *q, int64_t after_id, int limit,
+		    store_contact_each_fn each, void *ctx);
+int pg_contact_usage(struct store_conn *c, int64_t id, char where[64], int64_t *count);
+
+int pg_case_insert(struct store_conn *c, struct store_case *k, int64_t now);
+int pg_case_get(struct store_conn *c, const struct store_scope *scope, int64_t id,
+		struct store_case *k);
+int pg_case_get_by_number(struct store_conn *c, const char *number, struct store_case *k);
+int pg_case_update(struct store_conn *c, struct store_case *k, int64_t now);
+int pg_case_set_stage(struct store_conn *c, int64_t id, int64_t stage_status_id,
+		      const char *closed_date, int64_t now);
+int pg_case_delete(struct store_conn *c, int64_t id, int64_t now);
+int pg_case_list(struct store_conn *c, const struct store_case_filter *f,
+		 store_case_each_fn each, void *ctx);
+
+int pg_value_change_add(struct store_conn *c, struct store_value_change *v);
+int pg_value_change_list(struct store_conn *c, int64_t case_id,
+			 store_value_change_each_fn each, void *ctx);
+
+int pg_case_status_insert(struct store_conn *c, struct store_case_status *s, int64_t now);
+int pg_case_status_get(struct store_conn *c, int64_t case_id, int64_t id,
+		       struct store_case_status *s);
+int pg_case_status_current(struct store_conn *c, int64_t case_id, int64_t status_type_id,
+			   struct store_case_status *s);
+int pg_case_status_end(struct store_conn *c, int64_t id, const char *to_date);
+int pg_case_status_update(struct store_conn *c, struct store_case_status *s);
+int pg_case_status_list(struct store_conn *c, int64_t case_id, store_case_status_each_fn each,
+			void *ctx);
+int pg_case_status_history(struct store_conn *c, int64_t case_id,
+			   store_case_status_each_fn each, void *ctx);
+
+int pg_case_staff_insert(struct store_conn *c, struct store_case_staff *s);
+int pg_case_staff_get(struct store_conn *c, int64_t case_id, int64_t id,
+		      struct store_case_staff *s);
+int pg_case_staff_update(struct store_conn *c, struct store_case_staff *s);
+int pg_case_staff_end(struct store_conn *c, int64_t id, const char *to_date);
+int pg_case_staff_list(struct store_conn *c, int64_t case_id, bool history,
+		       store_case_staff_each_fn each, void *ctx);
+
+int pg_note_insert(struct store_conn *c, struct store_note *n, int64_t now);
+int pg_note_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_note *n);
+int pg_note_update(struct store_conn *c, struct store_note *n, int64_t now);
+int pg_note_delete(struct store_conn *c, int64_t id);
+int pg_note_list(struct store_conn *c, int64_t case_id, const char *q, int64_t before_at,
+		 int64_t before_id, int limit, store_note_each_fn each, void *ctx);
+
+int pg_event_last(struct store_conn *c, int64_t case_id, struct store_event *ev);
+int pg_event_insert(struct store_conn *c, struct store_event *ev);
+int pg_event_list(struct store_conn *c, int64_t case_id, int64_t before_seq, int limit,
+		  store_event_each_fn each, void *ctx);
+int pg_event_walk_all(struct store_conn *c, store_event_each_fn each, void *ctx);
+
+int pg_related_add(struct store_conn *c, int64_t a, int64_t b, int64_t now);
+int pg_related_remove(struct store_conn *c, int64_t a, int64_t b);
+int pg_related_list(struct store_conn *c, int64_t case_id, store_case_brief_each_fn each,
+		    void *ctx);
+int pg_other_cases(struct store_conn *c, int64_t case_id, store_case_brief_each_fn each,
+		   void *ctx);
+
+int pg_party_insert(struct store_conn *c, struct store_party *p);
+int pg_party_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_party *p);
+int pg_party_delete(struct store_conn *c, int64_t id);
+int pg_party_list(struct store_conn *c, int64_t case_id, store_party_each_fn each, void *ctx);
 
 #endif

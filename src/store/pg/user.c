@@ -1,4 +1,5 @@
-/* user.c - PostgreSQL rows of app_user (people who log in) and their right overrides.
+/* user.c - PostgreSQL rows of app_user (people who log in, each possibly linked to their own
+ * contact) and their right overrides.
  *
  * Mirrors ../sqlite/user.c. Validation and role defaults are not here; see domain/user.c and
  * domain/rights.c. */
@@ -6,8 +7,9 @@
 
 #include <string.h>
 
-static void pg_read_user(const PGresult *r, int row, struct store_user *u)
+static void pg_read_user(const PGresult *r, int row, void *out)
 {
+	struct store_user *u = out;
 	u->id = pg_i64(r, row, 0);
 	pg_text(r, row, 1, u->login, sizeof u->login);
 	pg_text(r, row, 2, u->name, sizeof u->name);
@@ -19,22 +21,7 @@ static void pg_read_user(const PGresult *r, int row, struct store_user *u)
 	u->version = pg_i64(r, row, 8);
 	u->created_at = pg_i64(r, row, 9);
 	u->updated_at = pg_i64(r, row, 10);
-}
-
-/* pg_one_user runs a user SELECT that yields at most one row. */
-static int pg_one_user(struct pg_conn *c, enum pg_id id, const struct pg_params *p,
-		       struct store_user *u)
-{
-	int rc;
-	PGresult *r = pg_exec(c, id, p, 0, &rc);
-	if (r) {
-		if (PQntuples(r) > 0)
-			pg_read_user(r, 0, u);
-		else
-			rc = STORE_NOT_FOUND;
-	}
-	PQclear(r);
-	return rc;
+	u->contact_id = pg_i64(r, row, 11);
 }
 
 int pg_user_insert(struct store_conn *base, struct store_user *u)
@@ -49,18 +36,13 @@ int pg_user_insert(struct store_conn *base, struct store_user *u)
 	pg_p_bool(&p, u->active);
 	pg_p_text(&p, u->password_hash);
 	pg_p_i64(&p, u->created_at);
-	int rc;
-	PGresult *r = pg_exec(c, PG_USER_INSERT, &p, 0, &rc);
-	if (r) {
-		if (PQntuples(r) > 0) {  /* no row: ON CONFLICT DO NOTHING, the login is taken */
-			u->id = pg_i64(r, 0, 0);
-			u->version = 1;
-			u->updated_at = u->created_at;
-		} else {
-			rc = STORE_CONFLICT;
-		}
+	pg_p_i64(&p, u->contact_id);
+	/* STORE_CONFLICT: ON CONFLICT DO NOTHING gave no row, the login is taken */
+	int rc = pg_insert_id(c, PG_USER_INSERT, &p, &u->id);
+	if (rc == STORE_OK) {
+		u->version = 1;
+		u->updated_at = u->created_at;
 	}
-	PQclear(r);
 	return rc;
 }
 
@@ -68,14 +50,14 @@ int pg_user_get(struct store_conn *base, int64_t id, struct store_user *u)
 {
 	struct pg_params p = {0};
 	pg_p_i64(&p, id);
-	return pg_one_user(pg_conn(base), PG_USER_GET, &p, u);
+	return pg_one(pg_conn(base), PG_USER_GET, &p, pg_read_user, u);
 }
 
 int pg_user_get_by_login(struct store_conn *base, const char *login, struct store_user *u)
 {
 	struct pg_params p = {0};
 	pg_p_text(&p, login);
-	return pg_one_user(pg_conn(base), PG_USER_GET_BY_LOGIN, &p, u);
+	return pg_one(pg_conn(base), PG_USER_GET_BY_LOGIN, &p, pg_read_user, u);
 }
 
 int pg_user_update(struct store_conn *base, struct store_user *u, int64_t now)
@@ -90,19 +72,10 @@ int pg_user_update(struct store_conn *base, struct store_user *u, int64_t now)
 	pg_p_bool(&p, u->active);
 	pg_p_i64(&p, u->version);
 	pg_p_i64(&p, now);
-	int rc;
-	PGresult *r = pg_exec(c, PG_USER_UPDATE, &p, 0, &rc);
-	if (r) {
-		if (PQntuples(r) != 1) {
-			rc = STORE_ERROR;
-		} else if (!PQgetisnull(r, 0, 0)) {
-			u->version = pg_i64(r, 0, 0);
-			u->updated_at = now;
-		} else {
-			rc = pg_bool(r, 0, 1) ? STORE_CONFLICT : STORE_NOT_FOUND;
-		}
-	}
-	PQclear(r);
+	pg_p_i64(&p, u->contact_id);
+	int rc = pg_update_versioned(c, PG_USER_UPDATE, &p, &u->version, NULL, NULL);
+	if (rc == STORE_OK)
+		u->updated_at = now;
 	return rc;
 }
 
@@ -115,23 +88,28 @@ int pg_user_set_password(struct store_conn *base, int64_t id, const char *hash, 
 	return pg_exec_write(pg_conn(base), PG_USER_SET_PASSWORD, &p, 1);
 }
 
+struct pg_user_walk {
+	store_user_each_fn each;
+	void *ctx;
+};
+
+static int pg_visit_user(const PGresult *r, int row, void *ctx)
+{
+	struct pg_user_walk *w = ctx;
+	struct store_user u;
+	memset(&u, 0, sizeof u);
+	pg_read_user(r, row, &u);
+	return w->each(&u, w->ctx);
+}
+
 int pg_user_list(struct store_conn *base, int64_t after_id, int limit, store_user_each_fn each,
 		 void *ctx)
 {
 	struct pg_params p = {0};
 	pg_p_i64(&p, after_id);
 	pg_p_i64(&p, limit);
-	int rc;
-	PGresult *r = pg_exec(pg_conn(base), PG_USER_LIST, &p, 0, &rc);
-	struct store_user u;
-	for (int i = 0; r && i < PQntuples(r); i++) {
-		memset(&u, 0, sizeof u);
-		pg_read_user(r, i, &u);
-		if (each(&u, ctx) != 0)
-			break;
-	}
-	PQclear(r);
-	return rc;
+	struct pg_user_walk w = {each, ctx};
+	return pg_each(pg_conn(base), PG_USER_LIST, &p, pg_visit_user, &w);
 }
 
 int pg_user_count(struct store_conn *base, int64_t *count)

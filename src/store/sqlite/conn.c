@@ -1,8 +1,9 @@
 /* conn.c - SQLite connections: opening with the durability settings of defaults.md, the
- * per-connection statement cache, transactions, migrations and the integrity check.
+ * per-connection statement cache and the small helpers every concept file uses (sqlite.h),
+ * transactions, migrations and the integrity check.
  *
- * Row-level calls live in the concept files beside this one (user.c, session.c, ...); the
- * table of them is backend.c. */
+ * Row-level calls live in the concept files beside this one (user.c, session.c, case.c, ...);
+ * the table of them is at the end of this file. */
 #include "store/sqlite/sqlite.h"
 
 #include <stdio.h>
@@ -95,6 +96,69 @@ int sq_count(struct sqlite_conn *c, sqlite3_stmt *st, int64_t *out)
 		res = sq_rc(c, sqlite3_extended_errcode(c->db));
 	sq_done(st);
 	return res;
+}
+
+int sq_update_versioned(struct sqlite_conn *c, sqlite3_stmt *st, sqlite3_stmt *exists)
+{
+	int rc = sq_exec_write(c, st, 1);
+	if (rc == STORE_NOT_FOUND) {
+		int step = sqlite3_step(exists);
+		if (step == SQLITE_ROW)
+			rc = STORE_CONFLICT;
+		else if (step != SQLITE_DONE)
+			rc = sq_rc(c, sqlite3_extended_errcode(c->db));
+	}
+	sq_done(exists);
+	return rc;
+}
+
+int sq_usage(struct sqlite_conn *c, const struct sq_use *uses, int n, int64_t id, char where[64],
+	     int64_t *count)
+{
+	where[0] = '\0';
+	*count = 0;
+	for (int i = 0; i < n; i++) {
+		sqlite3_stmt *st = sq_stmt(c, uses[i].count);
+		if (!st)
+			return STORE_ERROR;
+		sqlite3_bind_int64(st, 1, id);
+		int rc = sq_count(c, st, count);
+		if (rc != STORE_OK)
+			return rc;
+		if (*count > 0) {
+			snprintf(where, 64, "%s", uses[i].where);
+			return STORE_OK;
+		}
+	}
+	return STORE_OK;
+}
+
+sqlite3_stmt *sq_stmt_ids(struct sqlite_conn *c, enum sq_id id, int64_t a, int64_t b)
+{
+	sqlite3_stmt *st = sq_stmt(c, id);
+	if (st) {
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
+	}
+	return st;
+}
+
+int sq_write_of(struct sqlite_conn *c, enum sq_id id, int64_t arg)
+{
+	sqlite3_stmt *st = sq_stmt(c, id);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, arg);
+	return sq_exec_write(c, st, 1);
+}
+
+int sq_each_of(struct sqlite_conn *c, enum sq_id id, int64_t arg, sq_visit_fn visit, void *ctx)
+{
+	sqlite3_stmt *st = sq_stmt(c, id);
+	if (!st)
+		return STORE_ERROR;
+	sqlite3_bind_int64(st, 1, arg);
+	return sq_each(c, st, visit, ctx);
 }
 
 int sq_one(struct sqlite_conn *c, sqlite3_stmt *st, sq_row_fn read, void *row)
@@ -365,4 +429,69 @@ const struct store_backend store_sqlite_backend = {
 	.office_users = sqlite_office_users,
 	.office_logo_set = sqlite_office_logo_set,
 	.office_logo_get = sqlite_office_logo_get,
+
+	.setting_get = sqlite_setting_get,
+	.setting_set = sqlite_setting_set,
+	.counter_next = sqlite_counter_next,
+
+	.setup_insert = sqlite_setup_insert,
+	.setup_get = sqlite_setup_get,
+	.setup_update = sqlite_setup_update,
+	.setup_delete = sqlite_setup_delete,
+	.setup_list = sqlite_setup_list,
+	.setup_usage = sqlite_setup_usage,
+	.stage_first = sqlite_stage_first,
+
+	.contact_insert = sqlite_contact_insert,
+	.contact_get = sqlite_contact_get,
+	.contact_update = sqlite_contact_update,
+	.contact_delete = sqlite_contact_delete,
+	.contact_list = sqlite_contact_list,
+	.contact_usage = sqlite_contact_usage,
+
+	.case_insert = sqlite_case_insert,
+	.case_get = sqlite_case_get,
+	.case_get_by_number = sqlite_case_get_by_number,
+	.case_update = sqlite_case_update,
+	.case_set_stage = sqlite_case_set_stage,
+	.case_delete = sqlite_case_delete,
+	.case_list = sqlite_case_list,
+
+	.value_change_add = sqlite_value_change_add,
+	.value_change_list = sqlite_value_change_list,
+
+	.case_status_insert = sqlite_case_status_insert,
+	.case_status_get = sqlite_case_status_get,
+	.case_status_current = sqlite_case_status_current,
+	.case_status_end = sqlite_case_status_end,
+	.case_status_update = sqlite_case_status_update,
+	.case_status_list = sqlite_case_status_list,
+	.case_status_history = sqlite_case_status_history,
+
+	.case_staff_insert = sqlite_case_staff_insert,
+	.case_staff_get = sqlite_case_staff_get,
+	.case_staff_update = sqlite_case_staff_update,
+	.case_staff_end = sqlite_case_staff_end,
+	.case_staff_list = sqlite_case_staff_list,
+
+	.note_insert = sqlite_note_insert,
+	.note_get = sqlite_note_get,
+	.note_update = sqlite_note_update,
+	.note_delete = sqlite_note_delete,
+	.note_list = sqlite_note_list,
+
+	.event_last = sqlite_event_last,
+	.event_insert = sqlite_event_insert,
+	.event_list = sqlite_event_list,
+	.event_walk_all = sqlite_event_walk_all,
+
+	.related_add = sqlite_related_add,
+	.related_remove = sqlite_related_remove,
+	.related_list = sqlite_related_list,
+	.other_cases = sqlite_other_cases,
+
+	.party_insert = sqlite_party_insert,
+	.party_get = sqlite_party_get,
+	.party_delete = sqlite_party_delete,
+	.party_list = sqlite_party_list,
 };

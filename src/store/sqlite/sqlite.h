@@ -53,8 +53,54 @@ typedef int (*sq_visit_fn)(sqlite3_stmt *st, void *ctx);
 /* sq_each steps a bound SELECT calling visit for each row, then finishes it. */
 int sq_each(struct sqlite_conn *c, sqlite3_stmt *st, sq_visit_fn visit, void *ctx);
 
+/* sq_stmt_ids is sq_stmt with ?1 = a and ?2 = b bound (a case id and a row id, usually). */
+sqlite3_stmt *sq_stmt_ids(struct sqlite_conn *c, enum sq_id id, int64_t a, int64_t b);
+
+/* sq_write_of prepares statement id, binds arg to ?1 and runs it with sq_exec_write(...,
+ * need_change = 1): STORE_NOT_FOUND when no row changed. */
+int sq_write_of(struct sqlite_conn *c, enum sq_id id, int64_t arg);
+
+/* sq_each_of prepares statement id, binds arg to ?1 (a case id, usually) and walks it with
+ * sq_each. */
+int sq_each_of(struct sqlite_conn *c, enum sq_id id, int64_t arg, sq_visit_fn visit, void *ctx);
+
 /* sq_count steps a single-row, single-integer statement into *out. */
 int sq_count(struct sqlite_conn *c, sqlite3_stmt *st, int64_t *out);
+
+/* sq_update_versioned steps a bound "UPDATE ... WHERE id AND version" statement. When it
+ * changed no row, exists (a bound SELECT that yields a row when the record is there) tells a
+ * stale version (STORE_CONFLICT) from a gone record (STORE_NOT_FOUND). Both statements are
+ * finished either way. */
+int sq_update_versioned(struct sqlite_conn *c, sqlite3_stmt *st, sqlite3_stmt *exists);
+
+/* One place where a record may be used: a statement counting the rows that refer to ?1, and
+ * what those rows are called ("cases"). */
+struct sq_use {
+	enum sq_id count;
+	const char *where;
+};
+
+/* sq_usage runs the counts of uses[0 .. n-1] for id in order and stops at the first that finds
+ * rows: *count and where (64 bytes) say which; 0 and "" when none does. */
+int sq_usage(struct sqlite_conn *c, const struct sq_use *uses, int n, int64_t id, char where[64],
+	     int64_t *count);
+
+/* sq_fts_query turns a user's search words into an FTS5 query: the words as the index's
+ * tokenizer cuts them (white space and punctuation split them), each quoted as a string with
+ * a trailing * (prefix match), joined with AND. Returns a malloc'd string the caller frees, ""
+ * when q has no words, NULL on failure (message in c's last error). The result is bound as a
+ * parameter, never pasted into SQL. */
+char *sq_fts_query(struct sqlite_conn *c, const char *q);
+
+/* The search indexes (case_fts, note_fts) are external-content FTS5 tables kept here, not by
+ * triggers (trusted_schema=OFF does not let a trigger write to a virtual table). A write to an
+ * indexed row takes the row's words out first (sq_search_take: statement remove, ?1 = row,
+ * ?2 = version; *taken says whether it was there), then writes the row, then puts the words of
+ * the row as it now is back (sq_search_put: statement add, ?1 = row; nothing when the row is
+ * gone). A failed write leaves the row as it was, and put restores its words. */
+int sq_search_take(struct sqlite_conn *c, enum sq_id remove, int64_t row, int64_t version,
+		   bool *taken);
+int sq_search_put(struct sqlite_conn *c, enum sq_id add, int64_t row);
 
 static inline struct sqlite_conn *sq_conn(struct store_conn *c)
 {
@@ -114,5 +160,89 @@ int sqlite_office_logo_set(struct store_conn *c, int64_t id, const char *mime, c
 			   size_t len);
 int sqlite_office_logo_get(struct store_conn *c, int64_t id, char mime[64], void **data,
 			   size_t *len);
+
+int sqlite_setting_get(struct store_conn *c, const char *key, char *value, size_t size);
+int sqlite_setting_set(struct store_conn *c, const char *key, const char *value);
+int sqlite_counter_next(struct store_conn *c, const char *name, int64_t *value);
+
+int sqlite_setup_insert(struct store_conn *c, struct store_setup_item *item);
+int sqlite_setup_get(struct store_conn *c, enum store_setup_kind kind, int64_t id,
+		     struct store_setup_item *item);
+int sqlite_setup_update(struct store_conn *c, struct store_setup_item *item);
+int sqlite_setup_delete(struct store_conn *c, enum store_setup_kind kind, int64_t id);
+int sqlite_setup_list(struct store_conn *c, enum store_setup_kind kind, int64_t parent_id,
+		      store_setup_each_fn each, void *ctx);
+int sqlite_setup_usage(struct store_conn *c, enum store_setup_kind kind, int64_t id,
+		       char where[64], int64_t *count);
+int sqlite_stage_first(struct store_conn *c, const char *group, struct store_setup_item *status);
+
+int sqlite_contact_insert(struct store_conn *c, struct store_contact *ct, int64_t now);
+int sqlite_contact_get(struct store_conn *c, int64_t id, struct store_contact *ct);
+int sqlite_contact_update(struct store_conn *c, struct store_contact *ct, int64_t now);
+int sqlite_contact_delete(struct store_conn *c, int64_t id);
+int sqlite_contact_list(struct store_conn *c, const char *q, int64_t after_id, int limit,
+			store_contact_each_fn each, void *ctx);
+int sqlite_contact_usage(struct store_conn *c, int64_t id, char where[64], int64_t *count);
+
+int sqlite_case_insert(struct store_conn *c, struct store_case *k, int64_t now);
+int sqlite_case_get(struct store_conn *c, const struct store_scope *scope, int64_t id,
+		    struct store_case *k);
+int sqlite_case_get_by_number(struct store_conn *c, const char *number, struct store_case *k);
+int sqlite_case_update(struct store_conn *c, struct store_case *k, int64_t now);
+int sqlite_case_set_stage(struct store_conn *c, int64_t id, int64_t stage_status_id,
+			  const char *closed_date, int64_t now);
+int sqlite_case_delete(struct store_conn *c, int64_t id, int64_t now);
+int sqlite_case_list(struct store_conn *c, const struct store_case_filter *f,
+		     store_case_each_fn each, void *ctx);
+
+int sqlite_value_change_add(struct store_conn *c, struct store_value_change *v);
+int sqlite_value_change_list(struct store_conn *c, int64_t case_id,
+			     store_value_change_each_fn each, void *ctx);
+
+int sqlite_case_status_insert(struct store_conn *c, struct store_case_status *s, int64_t now);
+int sqlite_case_status_get(struct store_conn *c, int64_t case_id, int64_t id,
+			   struct store_case_status *s);
+int sqlite_case_status_current(struct store_conn *c, int64_t case_id, int64_t status_type_id,
+			       struct store_case_status *s);
+int sqlite_case_status_end(struct store_conn *c, int64_t id, const char *to_date);
+int sqlite_case_status_update(struct store_conn *c, struct store_case_status *s);
+int sqlite_case_status_list(struct store_conn *c, int64_t case_id,
+			    store_case_status_each_fn each, void *ctx);
+int sqlite_case_status_history(struct store_conn *c, int64_t case_id,
+			       store_case_status_each_fn each, void *ctx);
+
+int sqlite_case_staff_insert(struct store_conn *c, struct store_case_staff *s);
+int sqlite_case_staff_get(struct store_conn *c, int64_t case_id, int64_t id,
+			  struct store_case_staff *s);
+int sqlite_case_staff_update(struct store_conn *c, struct store_case_staff *s);
+int sqlite_case_staff_end(struct store_conn *c, int64_t id, const char *to_date);
+int sqlite_case_staff_list(struct store_conn *c, int64_t case_id, bool history,
+			   store_case_staff_each_fn each, void *ctx);
+
+int sqlite_note_insert(struct store_conn *c, struct store_note *n, int64_t now);
+int sqlite_note_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_note *n);
+int sqlite_note_update(struct store_conn *c, struct store_note *n, int64_t now);
+int sqlite_note_delete(struct store_conn *c, int64_t id);
+int sqlite_note_list(struct store_conn *c, int64_t case_id, const char *q, int64_t before_at,
+		     int64_t before_id, int limit, store_note_each_fn each, void *ctx);
+
+int sqlite_event_last(struct store_conn *c, int64_t case_id, struct store_event *ev);
+int sqlite_event_insert(struct store_conn *c, struct store_event *ev);
+int sqlite_event_list(struct store_conn *c, int64_t case_id, int64_t before_seq, int limit,
+		      store_event_each_fn each, void *ctx);
+int sqlite_event_walk_all(struct store_conn *c, store_event_each_fn each, void *ctx);
+
+int sqlite_related_add(struct store_conn *c, int64_t a, int64_t b, int64_t now);
+int sqlite_related_remove(struct store_conn *c, int64_t a, int64_t b);
+int sqlite_related_list(struct store_conn *c, int64_t case_id, store_case_brief_each_fn each,
+			void *ctx);
+int sqlite_other_cases(struct store_conn *c, int64_t case_id, store_case_brief_each_fn each,
+		       void *ctx);
+
+int sqlite_party_insert(struct store_conn *c, struct store_party *p);
+int sqlite_party_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_party *p);
+int sqlite_party_delete(struct store_conn *c, int64_t id);
+int sqlite_party_list(struct store_conn *c, int64_t case_id, store_party_each_fn each,
+		      void *ctx);
 
 #endif

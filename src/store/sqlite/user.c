@@ -19,6 +19,7 @@ static void sq_read_user(sqlite3_stmt *st, void *row)
 	u->version = sqlite3_column_int64(st, 8);
 	u->created_at = sqlite3_column_int64(st, 9);
 	u->updated_at = sqlite3_column_int64(st, 10);
+	u->contact_id = sqlite3_column_int64(st, 11);
 }
 
 int sqlite_user_insert(struct store_conn *base, struct store_user *u)
@@ -35,6 +36,7 @@ int sqlite_user_insert(struct store_conn *base, struct store_user *u)
 	sqlite3_bind_int(st, 6, u->active);
 	sqlite3_bind_text(st, 7, u->password_hash, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, u->created_at);
+	sqlite3_bind_int64(st, 9, u->contact_id);
 	int rc = sq_insert_id(c, st, &u->id);
 	if (rc == STORE_OK) {
 		u->version = 1;
@@ -77,6 +79,7 @@ int sqlite_user_update(struct store_conn *base, struct store_user *u, int64_t no
 	sqlite3_bind_int(st, 6, u->active);
 	sqlite3_bind_int64(st, 7, u->version);
 	sqlite3_bind_int64(st, 8, now);
+	sqlite3_bind_int64(st, 9, u->contact_id);
 	int rc = sq_exec_write(c, st, 1);
 	if (rc == STORE_NOT_FOUND) {
 		struct store_user cur;

@@ -143,20 +143,8 @@ CREATE INDEX case_record_value_range ON case_record(value_range_id);
 
 CREATE VIRTUAL TABLE case_fts USING fts5(number, name, description,
   content='case_record', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER case_fts_ai AFTER INSERT ON case_record BEGIN
-  INSERT INTO case_fts(rowid, number, name, description)
-    VALUES (new.id, coalesce(new.number, ''), new.name, new.description);
-END;
-CREATE TRIGGER case_fts_ad AFTER DELETE ON case_record BEGIN
-  INSERT INTO case_fts(case_fts, rowid, number, name, description)
-    VALUES ('delete', old.id, coalesce(old.number, ''), old.name, old.description);
-END;
-CREATE TRIGGER case_fts_au AFTER UPDATE OF number, name, description ON case_record BEGIN
-  INSERT INTO case_fts(case_fts, rowid, number, name, description)
-    VALUES ('delete', old.id, coalesce(old.number, ''), old.name, old.description);
-  INSERT INTO case_fts(rowid, number, name, description)
-    VALUES (new.id, coalesce(new.number, ''), new.name, new.description);
-END;
+-- case_fts is kept by the store (sqlite/case.c) in the statements that write a case, not by
+-- triggers: with trusted_schema=OFF a trigger may not write to a virtual table.
 
 CREATE TABLE case_value_history (
   id              INTEGER PRIMARY KEY,
@@ -223,16 +211,7 @@ CREATE INDEX note_type_use ON note(note_type_id);
 
 CREATE VIRTUAL TABLE note_fts USING fts5(body, content='note', content_rowid='id',
   tokenize='unicode61 remove_diacritics 2');
-CREATE TRIGGER note_fts_ai AFTER INSERT ON note BEGIN
-  INSERT INTO note_fts(rowid, body) VALUES (new.id, new.body);
-END;
-CREATE TRIGGER note_fts_ad AFTER DELETE ON note BEGIN
-  INSERT INTO note_fts(note_fts, rowid, body) VALUES ('delete', old.id, old.body);
-END;
-CREATE TRIGGER note_fts_au AFTER UPDATE OF body ON note BEGIN
-  INSERT INTO note_fts(note_fts, rowid, body) VALUES ('delete', old.id, old.body);
-  INSERT INTO note_fts(rowid, body) VALUES (new.id, new.body);
-END;
+-- note_fts is kept by the store (sqlite/note.c), for the same reason as case_fts.
 
 CREATE TABLE case_related (
   case_id     INTEGER NOT NULL REFERENCES case_record(id),

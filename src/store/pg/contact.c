@@ -1,0 +1,114 @@
+/* contact.c - PostgreSQL rows of contact (people and organisations outside the user list:
+ * clients, advisors, other parties), with the display name every join shows.
+ *
+ * Mirrors ../sqlite/contact.c. Validation (a person needs a name, an organisation its name) is
+ * in domain/contact.c; parties of cases are in party.c, external staff in case_staff.c. */
+#include "store/pg/pg.h"
+
+#include <string.h>
+
+static void pg_read_contact(const PGresult *r, int row, void *out)
+{
+	struct store_contact *ct = out;
+	ct->id = pg_i64(r, row, 0);
+	pg_text(r, row, 1, ct->kind, sizeof ct->kind);
+	pg_text(r, row, 2, ct->first_name, sizeof ct->first_name);
+	pg_text(r, row, 3, ct->last_name, sizeof ct->last_name);
+	pg_text(r, row, 4, ct->org_name, sizeof ct->org_name);
+	pg_text(r, row, 5, ct->email, sizeof ct->email);
+	pg_text(r, row, 6, ct->phone, sizeof ct->phone);
+	pg_text(r, row, 7, ct->display_name, sizeof ct->display_name);
+	ct->version = pg_i64(r, row, 8);
+	ct->created_at = pg_i64(r, row, 9);
+}
+
+static void pg_bind_contact_fields(struct pg_params *p, const struct store_contact *ct)
+{
+	pg_p_text(p, ct->kind);
+	pg_p_text(p, ct->first_name);
+	pg_p_text(p, ct->last_name);
+	pg_p_text(p, ct->org_name);
+	pg_p_text(p, ct->email);
+	pg_p_text(p, ct->phone);
+}
+
+/* pg_read_inserted_contact reads INSERT ... RETURNING id, display name. */
+static void pg_read_inserted_contact(const PGresult *r, int row, void *out)
+{
+	struct store_contact *ct = out;
+	ct->id = pg_i64(r, row, 0);
+	pg_text(r, row, 1, ct->display_name, sizeof ct->display_name);
+}
+
+int pg_contact_insert(struct store_conn *base, struct store_contact *ct, int64_t now)
+{
+	struct pg_params p = {0};
+	pg_bind_contact_fields(&p, ct);
+	pg_p_i64(&p, now);
+	int rc = pg_one(pg_conn(base), PG_CONTACT_INSERT, &p, pg_read_inserted_contact, ct);
+	if (rc == STORE_OK) {
+		ct->version = 1;
+		ct->created_at = now;
+	}
+	return rc;
+}
+
+int pg_contact_get(struct store_conn *base, int64_t id, struct store_contact *ct)
+{
+	struct pg_params p = {0};
+	pg_p_i64(&p, id);
+	return pg_one(pg_conn(base), PG_CONTACT_GET, &p, pg_read_contact, ct);
+}
+
+/* pg_read_updated_contact reads the new display name PG_CONTACT_UPDATE returns. */
+static void pg_read_updated_contact(const PGresult *r, int row, void *out)
+{
+	struct store_contact *ct = out;
+	pg_text(r, row, 2, ct->display_name, sizeof ct->display_name);
+}
+
+int pg_contact_update(struct store_conn *base, struct store_contact *ct, int64_t now)
+{
+	struct pg_params p = {0};
+	pg_p_i64(&p, ct->id);
+	pg_bind_contact_fields(&p, ct);
+	pg_p_i64(&p, ct->version);
+	pg_p_i64(&p, now);
+	return pg_update_versioned(pg_conn(base), PG_CONTACT_UPDATE, &p, &ct->version,
+				   pg_read_updated_contact, ct);
+}
+
+int pg_contact_delete(struct store_conn *base, int64_t id)
+{
+	return pg_write_of(pg_conn(base), PG_CONTACT_DELETE, id);
+}
+
+struct pg_contact_walk {
+	store_contact_each_fn each;
+	void *ctx;
+};
+
+static int pg_visit_contact(const PGresult *r, int row, void *ctx)
+{
+	struct pg_contact_walk *w = ctx;
+	struct store_contact ct;
+	memset(&ct, 0, sizeof ct);
+	pg_read_contact(r, row, &ct);
+	return w->each(&ct, w->ctx);
+}
+
+int pg_contact_list(struct store_conn *base, const char *q, int64_t after_id, int limit,
+		    store_contact_each_fn each, void *ctx)
+{
+	struct pg_params p = {0};
+	pg_p_text(&p, q ? q : "");
+	pg_p_i64(&p, after_id);
+	pg_p_limit(&p, limit);
+	struct pg_contact_walk w = {each, ctx};
+	return pg_each(pg_conn(base), PG_CONTACT_LIST, &p, pg_visit_contact, &w);
+}
+
+int pg_contact_usage(struct store_conn *base, int64_t id, char where[64], int64_t *count)
+{
+	return pg_usage(pg_conn(base), PG_CONTACT_USAGE, id, where, count);
+}
