@@ -5,8 +5,9 @@
  *
  * Idempotent: everything is looked up by name first and what exists is left alone, so running
  * it twice changes nothing. All writes go through the domain (domain/setup.c, contact.c,
- * user.c) as the system actor. Demo cases go in demo_cases(), at the end. */
+ * user.c) as the system actor. The demo cases are demo_cases.c. */
 #include "cli/cli.h"
+#include "cli/demo.h"
 #include "domain/contact.h"
 #include "domain/office.h"
 #include "domain/setup.h"
@@ -23,13 +24,6 @@ static const char demo_help[] =
 
 #define DEMO_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-/* What a run has: the connection, the system actor, counts, and the ids later steps use. */
-struct demo {
-	struct store_conn *c;
-	struct actor sys;
-	int made, failed;
-	int64_t stage_type_id;
-};
 
 /* ---- offices and logins ------------------------------------------------------------------ */
 
@@ -65,7 +59,7 @@ static int demo_find_office(const struct store_office *o, void *ctx)
 }
 
 /* demo_failed reports a failed step and counts it. */
-static void demo_failed(struct demo *d, const char *what, const char *name, const struct err *e)
+void demo_run_failed(struct demo_run *d, const char *what, const char *name, const struct err *e)
 {
 	fprintf(stderr, "caseload demo: %s %s: %s%s%s\n", what, name, e->message,
 		e->field[0] ? " - " : "", e->field);
@@ -73,13 +67,13 @@ static void demo_failed(struct demo *d, const char *what, const char *name, cons
 }
 
 /* demo_office returns the id of the named office, creating it if needed; 0 on failure. */
-static int64_t demo_office(struct demo *d, const char *const o[4])
+static int64_t demo_office(struct demo_run *d, const char *const o[4])
 {
 	struct err e;
 	err_clear(&e);
 	struct demo_find f = {o[0], 0};
 	if (office_list(d->c, &d->sys, demo_find_office, &f, &e) != 0) {
-		demo_failed(d, "office", o[0], &e);
+		demo_run_failed(d, "office", o[0], &e);
 		return 0;
 	}
 	if (f.id)
@@ -92,14 +86,14 @@ static int64_t demo_office(struct demo *d, const char *const o[4])
 	snprintf(in.email, sizeof in.email, "%s", o[3]);
 	struct store_office out;
 	if (office_create(d->c, &d->sys, &in, &out, &e) != 0) {
-		demo_failed(d, "office", o[0], &e);
+		demo_run_failed(d, "office", o[0], &e);
 		return 0;
 	}
 	d->made++;
 	return out.id;
 }
 
-static void demo_user(struct demo *d, const struct demo_login *l, int64_t office)
+static void demo_user(struct demo_run *d, const struct demo_login *l, int64_t office)
 {
 	struct store_user u;
 	if (store_user_get_by_login(d->c, l->login, &u) == STORE_OK)
@@ -116,7 +110,7 @@ static void demo_user(struct demo *d, const struct demo_login *l, int64_t office
 	struct err e;
 	err_clear(&e);
 	if (user_create(d->c, &d->sys, &f, &u, &e) != 0)
-		demo_failed(d, "user", l->login, &e);
+		demo_run_failed(d, "user", l->login, &e);
 	else
 		d->made++;
 }
@@ -286,7 +280,7 @@ static void demo_fields(struct setup_fields *f, const char *name, size_t index, 
 
 /* demo_item returns the id of the item of kind named f->v.name (under f->v.parent_id), creating
  * it from f when there is none; 0 on failure. */
-static int64_t demo_item(struct demo *d, enum store_setup_kind kind, const struct setup_fields *f)
+static int64_t demo_item(struct demo_run *d, enum store_setup_kind kind, const struct setup_fields *f)
 {
 	struct store_setup_item it;
 	struct err e;
@@ -297,14 +291,14 @@ static int64_t demo_item(struct demo *d, enum store_setup_kind kind, const struc
 	if (rc == ERR_NOT_FOUND)
 		rc = setup_create(d->c, &d->sys, kind, f, &it, &e);
 	if (rc != 0) {
-		demo_failed(d, setup_kind_name(kind), f->v.name, &e);
+		demo_run_failed(d, setup_kind_name(kind), f->v.name, &e);
 		return 0;
 	}
 	d->made++;
 	return it.id;
 }
 
-static void demo_case_types_load(struct demo *d)
+static void demo_case_types_load(struct demo_run *d)
 {
 	struct setup_fields f;
 	for (size_t i = 0; i < DEMO_COUNT(demo_case_types); i++) {
@@ -330,14 +324,14 @@ static int demo_stage_each(const struct store_setup_item *it, void *ctx)
 
 /* demo_status_type gives the id of a status type; the stage is whichever type already is the
  * stage (a firm may have named its own), else the demo's. */
-static int64_t demo_status_type(struct demo *d, const struct demo_status_type *t, size_t index)
+static int64_t demo_status_type(struct demo_run *d, const struct demo_status_type *t, size_t index)
 {
 	if (t->stage) {
 		int64_t stage = 0;
 		struct err e;
 		err_clear(&e);
 		if (setup_list(d->c, &d->sys, SETUP_STATUS_TYPE, NULL, demo_stage_each, &stage, &e) != 0) {
-			demo_failed(d, "status type", t->name, &e);
+			demo_run_failed(d, "status type", t->name, &e);
 			return 0;
 		}
 		if (stage)
@@ -350,7 +344,7 @@ static int64_t demo_status_type(struct demo *d, const struct demo_status_type *t
 	return demo_item(d, SETUP_STATUS_TYPE, &f);
 }
 
-static void demo_statuses_load(struct demo *d)
+static void demo_statuses_load(struct demo_run *d)
 {
 	struct setup_fields f;
 	for (size_t i = 0; i < DEMO_COUNT(demo_status_types); i++) {
@@ -370,7 +364,7 @@ static void demo_statuses_load(struct demo *d)
 	}
 }
 
-static void demo_lists_load(struct demo *d)
+static void demo_lists_load(struct demo_run *d)
 {
 	struct setup_fields f;
 	for (size_t i = 0; i < DEMO_COUNT(demo_close_reasons); i++) {
@@ -440,7 +434,7 @@ static int demo_contact_each(const struct store_contact *ct, void *ctx)
 
 /* demo_contact returns the id of the contact with these names, creating it if needed; 0 on
  * failure. */
-static int64_t demo_contact(struct demo *d, const struct demo_contact *w)
+static int64_t demo_contact(struct demo_run *d, const struct demo_contact *w)
 {
 	enum { PAGE = 200 };
 	struct err e;
@@ -450,7 +444,7 @@ static int64_t demo_contact(struct demo *d, const struct demo_contact *w)
 	do {   /* page on while pages are full: a firm may have many contacts of that name */
 		f.n = 0;
 		if (contact_list(d->c, &d->sys, who, f.last_id, PAGE, demo_contact_each, &f, &e) != 0) {
-			demo_failed(d, "contact", who, &e);
+			demo_run_failed(d, "contact", who, &e);
 			return 0;
 		}
 	} while (!f.id && f.n == PAGE);
@@ -467,7 +461,7 @@ static int64_t demo_contact(struct demo *d, const struct demo_contact *w)
 	snprintf(in.v.phone, sizeof in.v.phone, "%s", w->phone);
 	struct store_contact ct;
 	if (contact_create(d->c, &d->sys, &in, &ct, &e) != 0) {
-		demo_failed(d, "contact", who, &e);
+		demo_run_failed(d, "contact", who, &e);
 		return 0;
 	}
 	d->made++;
@@ -475,7 +469,7 @@ static int64_t demo_contact(struct demo *d, const struct demo_contact *w)
 }
 
 /* demo_link_user links a demo login to its contact unless it has one already. */
-static void demo_link_user(struct demo *d, const char *login, int64_t contact_id)
+static void demo_link_user(struct demo_run *d, const char *login, int64_t contact_id)
 {
 	struct store_user u;
 	if (!contact_id || store_user_get_by_login(d->c, login, &u) != STORE_OK || u.contact_id)
@@ -486,12 +480,12 @@ static void demo_link_user(struct demo *d, const char *login, int64_t contact_id
 	struct err e;
 	err_clear(&e);
 	if (user_update(d->c, &d->sys, u.id, u.version, &f, &u, &e) != 0)
-		demo_failed(d, "user", login, &e);
+		demo_run_failed(d, "user", login, &e);
 	else
 		d->made++;
 }
 
-static void demo_contacts_load(struct demo *d)
+static void demo_contacts_load(struct demo_run *d)
 {
 	for (size_t i = 0; i < DEMO_COUNT(demo_contacts); i++) {
 		int64_t id = demo_contact(d, &demo_contacts[i]);
@@ -501,15 +495,6 @@ static void demo_contacts_load(struct demo *d)
 }
 
 /* ---- cases ------------------------------------------------------------------------------- */
-
-/* demo_cases is the place for demo cases (a few per group, with statuses, staff and notes).
- * Everything they refer to exists by now and is found by name: case types, statuses, roles
- * and note types with setup_find_by_name(), contacts with contact_list(), logins with
- * store_user_get_by_login(); d->stage_type_id is the stage. Like the rest, they must be looked
- * up first (e.g. by case number) so that a second run adds nothing. */
-static void demo_cases(struct demo *d)
-{
-}
 
 int cli_demo(int argc, char **argv)
 {
@@ -531,7 +516,7 @@ int cli_demo(int argc, char **argv)
 	struct store *s = NULL;
 	if (cli_open_current(db, 1, &s) != CLI_OK)
 		return CLI_FAILED;
-	struct demo d = {.c = store_acquire(s, 10000)};
+	struct demo_run d = {.c = store_acquire(s, 10000)};
 	if (!d.c) {
 		fprintf(stderr, "caseload demo: the database stayed busy\n");
 		store_close(s);
@@ -546,7 +531,8 @@ int cli_demo(int argc, char **argv)
 	demo_statuses_load(&d);
 	demo_lists_load(&d);
 	demo_contacts_load(&d);
-	demo_cases(&d);
+	d.office_id = main_office;
+	demo_cases_load(&d);
 	store_release(s, d.c);
 	store_close(s);
 	if (d.failed || !main_office || !second)

@@ -44,6 +44,15 @@ int case_load(struct store_conn *c, const struct actor *a, int64_t id, struct st
 	return user_store_error(rc, "case", e);
 }
 
+int case_load_for_edit(struct store_conn *c, const struct actor *a, int64_t id,
+		       struct store_case *out, struct err *e)
+{
+	int rc = case_load(c, a, id, out, e);
+	if (rc == 0)
+		rc = rights_require(a, RIGHT_CASE_EDIT, e);
+	return rc;
+}
+
 int64_t case_acting_user(const struct actor *a, const struct store_case *k)
 {
 	return a->via == ACTOR_SYSTEM || a->user.id == 0 ? k->owner_id : a->user.id;

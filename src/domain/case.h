@@ -98,6 +98,11 @@ void case_diff_text(struct case_diff *d, const char *label, const char *from, co
  * CASE_DIFF_LONG_CHARS characters ("…" marks the cut) and put on one line. */
 void case_diff_long(struct case_diff *d, const char *label, const char *from, const char *to);
 
+/* case_load_for_edit is case_load followed by the check of the right to change what is under
+ * the case (case_edit): a case the actor may not see is not found before anything else. */
+int case_load_for_edit(struct store_conn *c, const struct actor *a, int64_t id,
+		       struct store_case *out, struct err *e);
+
 /* case_create opens a case (right case_create): number from the firm's pattern when not given
  * (unique: ERR_CONFLICT on number), owner = the creator unless given (the system, user id 0,
  * must give one), opened date = today unless given, first stage of its case

@@ -53,10 +53,7 @@ static int case_staff_check_role(struct store_conn *c, int64_t role_id, struct e
 static int case_staff_start(struct store_conn *c, const struct case_staff_tx *t, struct err *e)
 {
 	struct store_case k;
-	int rc = case_load(c, t->a, t->case_id, &k, e);
-	if (rc == 0)
-		rc = rights_require(t->a, RIGHT_CASE_EDIT, e);
-	return rc;
+	return case_load_for_edit(c, t->a, t->case_id, &k, e);
 }
 
 /* case_staff_insert_row writes a new current row and reads it back (with the names joined in)

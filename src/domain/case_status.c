@@ -211,10 +211,7 @@ struct case_status_tx {
 static int case_status_start(struct store_conn *c, const struct case_status_tx *t,
 			     struct store_case *k, struct err *e)
 {
-	int rc = case_load(c, t->a, t->case_id, k, e);
-	if (rc == 0)
-		rc = rights_require(t->a, RIGHT_CASE_EDIT, e);
-	return rc;
+	return case_load_for_edit(c, t->a, t->case_id, k, e);
 }
 
 static int case_status_set_fn(struct store_conn *c, void *ctx, struct err *e)

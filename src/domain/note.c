@@ -158,10 +158,7 @@ struct note_tx {
 static int note_start(struct store_conn *c, const struct note_tx *t, struct store_case *k,
 		      struct err *e)
 {
-	int rc = case_load(c, t->a, t->case_id, k, e);
-	if (rc == 0)
-		rc = rights_require(t->a, RIGHT_CASE_EDIT, e);
-	return rc;
+	return case_load_for_edit(c, t->a, t->case_id, k, e);
 }
 
 static int note_check_type(struct store_conn *c, int64_t id, struct err *e)

@@ -105,14 +105,14 @@ int office_update(struct store_conn *c, const struct actor *a, int64_t id, int64
 static int office_delete_fn(struct store_conn *c, void *ctx, struct err *e)
 {
 	struct office_tx *t = ctx;
-	int64_t users = 0;
-	int rc = store_office_users(c, t->id, &users);
+	char where[64];
+	int64_t count = 0;
+	int rc = store_office_usage(c, t->id, where, &count);
 	if (rc != STORE_OK)
 		return user_store_error(rc, "office", e);
-	if (users > 0)
-		return err_set(e, ERR_CONFLICT, NULL,
-			       "the office is in use: %lld user%s belong%s to it; move them first",
-			       (long long)users, users == 1 ? "" : "s", users == 1 ? "s" : "");
+	if (count > 0)
+		return err_set(e, ERR_CONFLICT, NULL, "in use: %lld %s; move them to another office first",
+			       (long long)count, where);
 	return user_store_error(store_office_delete(c, t->id), "office", e);
 }
 

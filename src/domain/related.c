@@ -103,10 +103,7 @@ struct related_tx {
 static int related_start(struct store_conn *c, const struct related_tx *t, struct store_case *k,
 			 struct err *e)
 {
-	int rc = case_load(c, t->a, t->case_id, k, e);
-	if (rc == 0)
-		rc = rights_require(t->a, RIGHT_CASE_EDIT, e);
-	return rc;
+	return case_load_for_edit(c, t->a, t->case_id, k, e);
 }
 
 /* related_label names a case in an event: its number (or #id when it has none) and name. */

@@ -83,7 +83,7 @@ struct store_backend {
 	int (*office_update)(struct store_conn *c, struct store_office *o, int64_t now);
 	int (*office_delete)(struct store_conn *c, int64_t id);
 	int (*office_list)(struct store_conn *c, store_office_each_fn each, void *ctx);
-	int (*office_users)(struct store_conn *c, int64_t id, int64_t *count);
+	int (*office_usage)(struct store_conn *c, int64_t id, char where[64], int64_t *count);
 	int (*office_logo_set)(struct store_conn *c, int64_t id, const char *mime, const void *data,
 			       size_t len);
 	int (*office_logo_get)(struct store_conn *c, int64_t id, char mime[64], void **data,

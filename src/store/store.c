@@ -297,8 +297,8 @@ int store_office_delete(struct store_conn *c, int64_t id)
 { return c->be->office_delete(c, id); }
 int store_office_list(struct store_conn *c, store_office_each_fn each, void *ctx)
 { return c->be->office_list(c, each, ctx); }
-int store_office_users(struct store_conn *c, int64_t id, int64_t *count)
-{ return c->be->office_users(c, id, count); }
+int store_office_usage(struct store_conn *c, int64_t id, char where[64], int64_t *count)
+{ return c->be->office_usage(c, id, where, count); }
 int store_office_logo_set(struct store_conn *c, int64_t id, const char *mime, const void *data,
 			  size_t len)
 { return c->be->office_logo_set(c, id, mime, data, len); }

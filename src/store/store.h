@@ -239,8 +239,10 @@ int store_office_update(struct store_conn *c, struct store_office *o, int64_t no
 int store_office_delete(struct store_conn *c, int64_t id);
 typedef int (*store_office_each_fn)(const struct store_office *o, void *ctx);
 int store_office_list(struct store_conn *c, store_office_each_fn each, void *ctx);
-/* store_office_users counts users assigned to the office. */
-int store_office_users(struct store_conn *c, int64_t id, int64_t *count);
+/* store_office_usage says where an office is used: *count rows of the first place found, named
+ * in where ("users", then "cases"); 0 and "" when unused. Deleted cases count too: their rows
+ * stay for the audit. */
+int store_office_usage(struct store_conn *c, int64_t id, char where[64], int64_t *count);
 /* store_office_logo_set stores (data != NULL) or removes (data == NULL) the office logo. */
 int store_office_logo_set(struct store_conn *c, int64_t id, const char *mime,
 			  const void *data, size_t len);

@@ -2,35 +2,28 @@
 // case through the form (every member sent as the contract says, the amount in cents), found
 // in the list and by search; the status table's form (the status waits for a type, the close
 // reason for the closing status), closing a case and its history with from/to dates and the
-// automatic "Closed:" comment; a note in Last notes and in the timeline; editing the case with
-// If-Match and the "changed by someone else" answer to a stale version.
+// automatic "Closed:" comment; sub-statuses; notes in Last notes, All notes and the timeline;
+// editing the case with If-Match and the "changed by someone else" answer to a stale version;
+// staff and its history, parties, related and other cases; the list's filters; what a staff
+// member and an advisor see; the phone layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, DEMO, screenshot, heading, horizontalOverflow } from './server.mjs';
-import { api, loginDemo } from '../api/helper.mjs';
+import { startServer, launchBrowser, newPage, login, DEMO, screenshot, heading, horizontalOverflow, adminCaller, suffix } from './server.mjs';
 
 let server;
 let browser;
-let admin; // an API session of the demo admin, to prepare and check data
+let call; // the demo admin through the API, to prepare and check data
 
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  admin = await loginDemo(server, 'admin');
+  call = await adminCaller(server);
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const suffix = () => Math.random().toString(36).slice(2, 8);
-
-async function call(method, path, body) {
-  const r = await api(server, method, `/api/v1${path}`, { session: admin, body });
-  assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${r.text}`);
-  return r.json;
-}
 
 /** The firm's lists from the demo data, by name. */
 async function setup() {
@@ -400,10 +393,7 @@ test('edit case sends If-Match and a stale version says someone else changed it'
 
     // Someone else changes the case meanwhile: the next save is refused and says so.
     const fresh = await call('GET', `/cases/${kase.id}`);
-    const other = await api(server, 'PATCH', `/api/v1/cases/${kase.id}`, {
-      session: admin, body: { description: 'changed elsewhere' }, headers: { 'If-Match': String(fresh.version) },
-    });
-    assert.equal(other.status, 200, other.text);
+    await call('PATCH', `/cases/${kase.id}`, { description: 'changed elsewhere' }, { 'If-Match': String(fresh.version) });
     await page.getByRole('button', { name: 'Edit case' }).click();
     dialog = page.getByRole('dialog', { name: 'Edit case' });
     await dialog.getByLabel('Value comments').fill('Looks stronger now');

@@ -3,8 +3,9 @@
 // through playwright-core; never a downloaded browser), pages that record console errors, CSP
 // violations and failed requests, and signing in through the login form.
 // CASELOAD_BIN names the binary (default build/caseload); CHROMIUM overrides the browser path.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { startServer, DEMO } from '../api/helper.mjs';
+import { startServer, DEMO, api, loginDemo } from '../api/helper.mjs';
 
 // The server itself is started by tests/api/helper.mjs (fresh database with the demo data,
 // `caseload serve --listen 127.0.0.1:0`, waits for {"event":"listening"}, SIGTERM on stop()).
@@ -115,3 +116,20 @@ export async function horizontalOverflow(page) {
     return `scrollWidth ${root.scrollWidth} > innerWidth ${window.innerWidth}: ${wide.join(', ')}`;
   });
 }
+
+/**
+ * A JSON API caller with its own session of the demo admin, for preparing and checking data
+ * beside the browser: call(method, path below /api/v1, body, headers) resolves the answer's JSON
+ * and fails the test on anything but 2xx.
+ */
+export async function adminCaller(server) {
+  const session = await loginDemo(server, 'admin');
+  return async function call(method, path, body, headers) {
+    const r = await api(server, method, `/api/v1${path}`, { session, body, headers });
+    assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${r.text}`);
+    return r.json;
+  };
+}
+
+/** A short random suffix for names that must be unique. */
+export const suffix = () => Math.random().toString(36).slice(2, 8);

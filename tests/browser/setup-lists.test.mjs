@@ -4,31 +4,22 @@
 // and the case number pattern in Settings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, newPage, login, DEMO, screenshot, horizontalOverflow } from './server.mjs';
-import { api, loginDemo } from '../api/helper.mjs';
+import { startServer, launchBrowser, newPage, login, DEMO, screenshot, horizontalOverflow, adminCaller, suffix } from './server.mjs';
 
 let server;
 let browser;
-let admin;
+let call; // the demo admin through the API, to prepare and check data
 
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  admin = await loginDemo(server, 'admin');
+  call = await adminCaller(server);
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const suffix = () => Math.random().toString(36).slice(2, 8);
-
-async function call(method, path, body, headers) {
-  const r = await api(server, method, `/api/v1${path}`, { session: admin, body, headers });
-  assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${r.text}`);
-  return r.json;
-}
 
 test('close reasons: add, edit, a stale edit, delete', async () => {
   const { page, context, problems } = await newPage(browser, server.url, {

@@ -666,19 +666,22 @@ static void test_offices(void **state)
 
 	/* users in an office */
 	int64_t count = -1;
-	RC(STORE_OK, store_office_users(f->c, north.id, &count));
+	char where[64];
+	RC(STORE_OK, store_office_usage(f->c, north.id, where, &count));
 	assert_int_equal(count, 0);
+	assert_string_equal(where, "");
 	struct store_user u;
 	user_init(&u, "officer", north.id);
 	RC(STORE_OK, store_user_insert(f->c, &u));
-	RC(STORE_OK, store_office_users(f->c, north.id, &count));
+	RC(STORE_OK, store_office_usage(f->c, north.id, where, &count));
 	assert_int_equal(count, 1);
+	assert_string_equal(where, "users");
 	struct store_user ug;
 	RC(STORE_OK, store_user_get(f->c, u.id, &ug));
 	assert_int_equal(ug.office_id, north.id);
 	ug.office_id = 0;
 	RC(STORE_OK, store_user_update(f->c, &ug, 300));
-	RC(STORE_OK, store_office_users(f->c, north.id, &count));
+	RC(STORE_OK, store_office_usage(f->c, north.id, where, &count));
 	assert_int_equal(count, 0);
 
 	/* logo: binary bytes round-trip, as a malloc'd copy */

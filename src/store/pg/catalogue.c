@@ -282,7 +282,9 @@ const struct pg_statement pg_catalogue[PG__COUNT] = {
 	  "SELECT (SELECT version FROM upd), EXISTS (SELECT 1 FROM office WHERE id = $1)"),
 	S(PG_OFFICE_DELETE, "DELETE FROM office WHERE id = $1"),
 	S(PG_OFFICE_LIST, "SELECT " OFFICE_COLUMNS " FROM office ORDER BY name COLLATE \"C\", id"),
-	S(PG_OFFICE_USERS, "SELECT count(*) FROM app_user WHERE office_id = $1"),
+	S(PG_OFFICE_USAGE,
+	  USAGE2("users", "SELECT count(*) FROM app_user WHERE office_id = $1",
+		 "cases", "SELECT count(*) FROM case_record WHERE office_id = $1")),
 	S(PG_OFFICE_LOGO_SET,
 	  "UPDATE office SET logo_mime = $2::text, logo = $3::bytea, version = version + 1 "
 	  "WHERE id = $1"),

@@ -616,7 +616,7 @@ const struct store_backend store_pg_backend = {
 	.office_update = pg_office_update,
 	.office_delete = pg_office_delete,
 	.office_list = pg_office_list,
-	.office_users = pg_office_users,
+	.office_usage = pg_office_usage,
 	.office_logo_set = pg_office_logo_set,
 	.office_logo_get = pg_office_logo_get,
 

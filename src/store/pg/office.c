@@ -106,11 +106,9 @@ int pg_office_list(struct store_conn *base, store_office_each_fn each, void *ctx
 	return rc;
 }
 
-int pg_office_users(struct store_conn *base, int64_t id, int64_t *count)
+int pg_office_usage(struct store_conn *base, int64_t id, char where[64], int64_t *count)
 {
-	struct pg_params p = {0};
-	pg_p_i64(&p, id);
-	return pg_exec_count(pg_conn(base), PG_OFFICE_USERS, &p, count);
+	return pg_usage(pg_conn(base), PG_OFFICE_USAGE, id, where, count);
 }
 
 int pg_office_logo_set(struct store_conn *base, int64_t id, const char *mime, const void *data,

@@ -211,6 +211,7 @@ const char *const sq_catalogue[SQ__COUNT] = {
 	[SQ_OFFICE_DELETE] = "DELETE FROM office WHERE id = ?1",
 	[SQ_OFFICE_LIST] = "SELECT " OFFICE_COLUMNS " FROM office ORDER BY name",
 	[SQ_OFFICE_USERS] = "SELECT count(*) FROM app_user WHERE office_id = ?1",
+	[SQ_OFFICE_CASES] = "SELECT count(*) FROM case_record WHERE office_id = ?1",
 	[SQ_OFFICE_LOGO_SET] = "UPDATE office SET logo_mime = ?2, logo = ?3, version = version + 1 WHERE id = ?1",
 	[SQ_OFFICE_LOGO_GET] = "SELECT logo_mime, logo FROM office WHERE id = ?1 AND logo IS NOT NULL",
 

@@ -426,7 +426,7 @@ const struct store_backend store_sqlite_backend = {
 	.office_update = sqlite_office_update,
 	.office_delete = sqlite_office_delete,
 	.office_list = sqlite_office_list,
-	.office_users = sqlite_office_users,
+	.office_usage = sqlite_office_usage,
 	.office_logo_set = sqlite_office_logo_set,
 	.office_logo_get = sqlite_office_logo_get,
 

@@ -105,14 +105,13 @@ int sqlite_office_list(struct store_conn *base, store_office_each_fn each, void 
 	return sq_each(c, st, sq_visit_office, &w);
 }
 
-int sqlite_office_users(struct store_conn *base, int64_t id, int64_t *count)
+int sqlite_office_usage(struct store_conn *base, int64_t id, char where[64], int64_t *count)
 {
-	struct sqlite_conn *c = sq_conn(base);
-	sqlite3_stmt *st = sq_stmt(c, SQ_OFFICE_USERS);
-	if (!st)
-		return STORE_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	return sq_count(c, st, count);
+	static const struct sq_use uses[] = {
+		{SQ_OFFICE_USERS, "users"},
+		{SQ_OFFICE_CASES, "cases"},
+	};
+	return sq_usage(sq_conn(base), uses, 2, id, where, count);
 }
 
 int sqlite_office_logo_set(struct store_conn *base, int64_t id, const char *mime,

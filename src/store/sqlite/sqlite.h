@@ -155,7 +155,7 @@ int sqlite_office_get(struct store_conn *c, int64_t id, struct store_office *o);
 int sqlite_office_update(struct store_conn *c, struct store_office *o, int64_t now);
 int sqlite_office_delete(struct store_conn *c, int64_t id);
 int sqlite_office_list(struct store_conn *c, store_office_each_fn each, void *ctx);
-int sqlite_office_users(struct store_conn *c, int64_t id, int64_t *count);
+int sqlite_office_usage(struct store_conn *c, int64_t id, char where[64], int64_t *count);
 int sqlite_office_logo_set(struct store_conn *c, int64_t id, const char *mime, const void *data,
 			   size_t len);
 int sqlite_office_logo_get(struct store_conn *c, int64_t id, char mime[64], void **data,
