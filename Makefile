@@ -82,12 +82,15 @@ run: all
 	$(BUILD)/caseload serve --db caseload.db --listen 127.0.0.1:8080
 
 # ---- tests ---------------------------------------------------------------------------------
+# one binary per tests/unit/*.c, compiled through $(BUILD)/obj (so header changes are tracked);
+# each links the shared helpers in tests/unit/support/
 UNIT_SRC := $(wildcard tests/unit/*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_SUPPORT_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tests/unit/support/*.c))
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcaseload.a
+$(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UNIT_SUPPORT_OBJ) $(BUILD)/libcaseload.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS_SAN) -o $@ $< $(BUILD)/libcaseload.a $(LIBS) -lcmocka
+	$(CC) $(LDFLAGS_SAN) -o $@ $< $(UNIT_SUPPORT_OBJ) $(BUILD)/libcaseload.a $(LIBS) -lcmocka
 
 test-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
@@ -95,10 +98,11 @@ test-unit: $(UNIT_BIN)
 test-api: all
 	CASELOAD_BIN=$(BUILD)/caseload node --test --test-concurrency=2 tests/api/
 
-# one throwaway PostgreSQL cluster for the store unit test and the whole API suite
+# one throwaway PostgreSQL cluster for the store unit tests (test_store*) and the whole API suite
 test-api-pg: all $(UNIT_BIN)
 	CASELOAD_BIN=$(BUILD)/caseload tests/pg/with-postgres.sh bash -c \
-	  '$(BUILD)/tests/test_store && node --test --test-concurrency=2 tests/api/'
+	  'for t in $(BUILD)/tests/test_store*; do $$t || exit 1; done && \
+	   node --test --test-concurrency=2 tests/api/'
 
 test-browser: all
 	CASELOAD_BIN=$(BUILD)/caseload node --test --test-concurrency=1 tests/browser/
