@@ -3,7 +3,7 @@
 // (PATCH with If-Match, only the members that changed; name and number only with
 // case_edit_name_number). The subtype list follows the case type, the starting stage the type's
 // group; the minimum settlement is typed in dollars and sent as integer cents.
-import { html, useState, useEffect, useRef } from '/vendor/preact-htm.js';
+import { html, useState, useRef, useLayoutEffect } from '/vendor/preact-htm.js';
 import { post, patch } from './api.js';
 import { Alert, Field, PageHeader, Spinner } from './ui.js';
 import { useForm, FormProblem, FormActions, setter } from './forms.js';
@@ -104,7 +104,8 @@ export function CaseForm({ me, lists, kase, onSaved, onCancel, onReload }) {
   const prefix = creating ? 'nc-' : 'ec-';
   const form = useForm(prefix);
   const first = useRef(null);
-  useEffect(() => { if (creating) first.current?.focus(); }, []);
+  // Focus before the first paint, so that it never takes the focus from someone already typing.
+  useLayoutEffect(() => { if (creating) first.current?.focus(); }, []);
 
   const rights = me.rights || [];
   const canRename = creating || rights.includes('case_edit_name_number');

@@ -1,7 +1,7 @@
 // pickers.js - choosing a record by searching for it: a combobox with a list of matches
 // (SearchPicker), and its two uses on the case page: a contact (GET /api/v1/contacts?q=, with
 // "New contact" to add one on the spot: POST /api/v1/contacts) and a case (GET /api/v1/cases?q=).
-import { html, useState, useEffect, useRef } from '/vendor/preact-htm.js';
+import { html, useState, useEffect, useRef, useLayoutEffect } from '/vendor/preact-htm.js';
 import { get, post } from './api.js';
 import { Button, Field, Icon } from './ui.js';
 import { useForm, FormProblem, setter } from './forms.js';
@@ -21,7 +21,7 @@ export function SearchPicker({ id, label, search, text, detail, onPick, placehol
   const seq = useRef(0);
   const input = useRef(null);
 
-  useEffect(() => { if (autofocus) input.current?.focus(); }, []);
+  useLayoutEffect(() => { if (autofocus) input.current?.focus(); }, []);
   useEffect(() => {
     if (!open) return undefined;
     if (!q.trim() && !searchEmpty) { setItems(null); return undefined; }
@@ -141,7 +141,7 @@ function NewContactForm({ id, onAdded, onCancel }) {
   const form = useForm(p);
   const pp = (k) => form.pp(k);
   const first = useRef(null);
-  useEffect(() => first.current?.focus(), []);
+  useLayoutEffect(() => first.current?.focus(), []);
 
   function add() {
     const person = v.kind === 'person';

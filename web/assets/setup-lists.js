@@ -4,7 +4,7 @@
 // add (POST), edit (PATCH with If-Match, only what changed), delete (a 409 says where the item
 // is in use). Money is typed in dollars and sent as integer cents. API: /api/v1/setup/*.
 // Users and offices are setup-users.js and setup-offices.js.
-import { html, useState, useEffect, useRef } from '/vendor/preact-htm.js';
+import { html, useState, useEffect, useRef, useLayoutEffect } from '/vendor/preact-htm.js';
 import { get, getAll, post, patch, del } from './api.js';
 import { Alert, Button, Dash, EmptyState, Field, RemoveButtons, Spinner } from './ui.js';
 import { useRemoval } from './hooks.js';
@@ -121,15 +121,18 @@ export function ListSection({ spec, parent }) {
   const refFields = spec.fields.filter((f) => f.type === 'ref');
   const titleId = `${spec.id}${parent ? `-${parent.id}` : ''}-title`;
 
+  const seq = useRef(0);
   async function load() {
+    const mine = ++seq.current; // an older answer arriving late must not replace a newer one
     setLoadError(null);
     try {
       const [list, ...refLists] = await Promise.all([getAll(listPath, 5000),
         ...refFields.map((f) => getAll(LISTS.find((l) => l.id === f.ref).path, 5000))]);
+      if (mine !== seq.current) return;
       setItems(list);
       setRefs(Object.fromEntries(refFields.map((f, i) => [f.k, refLists[i]])));
     } catch (err) {
-      setLoadError(err.detail);
+      if (mine === seq.current) setLoadError(err.detail);
     }
   }
   useEffect(() => { load(); }, [listPath]);
@@ -222,7 +225,7 @@ export function ListSection({ spec, parent }) {
             <th scope="col"><span class="visually-hidden">Actions</span></th>
           </tr></thead>
           <tbody>
-            ${shown.map((item) => html`<tr key=${item.id} data-item=${item.name}>
+            ${shown.flatMap((item) => [html`<tr key=${item.id} data-item=${item.name}>
                 ${columns.map((f) => html`<td key=${f.k} data-label=${f.short || f.label}>${display(f, item)}</td>`)}
                 <td class="cell-actions"><div class="row-actions">
                   ${removal.asking === item.id ? null : html`
@@ -235,14 +238,16 @@ export function ListSection({ spec, parent }) {
                   <${RemoveButtons} removal=${removal} id=${item.id} label=${`Delete ${item.name}`}
                     question=${`Delete ${item.name}?`} onConfirm=${() => remove(item)} />
                 </div></td>
-              </tr>
-              ${editId === item.id ? html`<tr class="detail-row"><td colspan=${cols}>
+              </tr>`,
+              // Flat and keyed (not a fragment per item), so that an open form stays with its item
+              // when the list reloads in another order.
+              editId === item.id ? html`<tr key=${`edit-${item.id}`} class="detail-row"><td colspan=${cols}>
                 <${ItemForm} spec=${spec} parent=${parent} refs=${refs} item=${item}
                   onDone=${saved} onReload=${() => { setEditId(null); load(); }} onCancel=${() => setEditId(null)} />
-              </td></tr>` : null}
-              ${spec.children && childrenOf === item.id ? html`<tr class="detail-row"><td colspan=${cols}>
+              </td></tr>` : null,
+              spec.children && childrenOf === item.id ? html`<tr key=${`children-${item.id}`} class="detail-row"><td colspan=${cols}>
                 <${ListSection} spec=${spec.children} parent=${item} />
-              </td></tr>` : null}`)}
+              </td></tr>` : null])}
           </tbody>
         </table>
       </div>`}
@@ -257,7 +262,7 @@ function ItemForm({ spec, parent, refs, item, initial, onDone, onReload, onCance
   const prefix = `sl-${spec.id}-${item ? item.id : 'new'}-`;
   const form = useForm(prefix);
   const first = useRef(null);
-  useEffect(() => first.current?.focus(), []);
+  useLayoutEffect(() => first.current?.focus(), []);
   const labels = labelsOf(spec.fields);
 
   function submit(e) {

@@ -1,6 +1,6 @@
 // setup-offices.js - Setup > Offices: the office list (GET /api/v1/offices), adding (POST) and
 // deleting (DELETE; a 409 says how many users still belong to it). Users are in setup-users.js.
-import { html, useState, useEffect, useRef } from '/vendor/preact-htm.js';
+import { html, useState, useEffect, useRef, useLayoutEffect } from '/vendor/preact-htm.js';
 import { getAll, post, del } from './api.js';
 import { Alert, Button, Field, EmptyState, Spinner, compact } from './ui.js';
 import { problemProps, problemText, focusProblemField } from './forms.js';
@@ -102,7 +102,7 @@ function AddOfficeForm({ onAdded, onCancel }) {
   const [problem, setProblem] = useState(null);
   const [busy, setBusy] = useState(false);
   const first = useRef(null);
-  useEffect(() => first.current?.focus(), []);
+  useLayoutEffect(() => first.current?.focus(), []);
 
   const set = (k) => (e) => setV({ ...v, [k]: e.currentTarget.value });
   const pp = (k) => problemProps(problem, k, 'add-office-error');

@@ -1,7 +1,7 @@
 // setup-users.js - Setup > Users: the user list (GET /api/v1/users), adding a user (POST),
 // the per-user rights editor (PUT/DELETE /users/{id}/rights/{right}) and activating or
 // deactivating (PATCH with If-Match). Offices are in setup-offices.js.
-import { html, useState, useEffect, useRef } from '/vendor/preact-htm.js';
+import { html, useState, useEffect, useRef, useLayoutEffect } from '/vendor/preact-htm.js';
 import { get, getAll, post, put, patch, del } from './api.js';
 import { Alert, Button, Field, EmptyState, Spinner, ROLES, ROLE_LABELS, rightLabel, rightShort, initials, compact } from './ui.js';
 import { problemProps, problemText, focusProblemField } from './forms.js';
@@ -223,7 +223,7 @@ function AddUserForm({ offices, onAdded, onCancel }) {
   const [problem, setProblem] = useState(null);
   const [busy, setBusy] = useState(false);
   const first = useRef(null);
-  useEffect(() => first.current?.focus(), []);
+  useLayoutEffect(() => first.current?.focus(), []);
 
   const set = (k) => (e) => setV({ ...v, [k]: e.currentTarget.value });
   const pp = (k, hint) => problemProps(problem, k, 'add-user-error', hint ? `nu-${k}-hint` : undefined);

@@ -2,7 +2,7 @@
 // side panels (a modal <dialog>), and the labels shown for roles and rights. Pages live in
 // their own modules (cases.js, case-page.js, setup-*.js); the fetch wrapper is api.js; dates and
 // money are formatted in format.js; routing and the shell are app.js.
-import { html, useEffect, useRef } from '/vendor/preact-htm.js';
+import { html, useEffect, useLayoutEffect, useRef } from '/vendor/preact-htm.js';
 
 // 24x24 stroke icons, drawn for Caseload.
 const ICONS = {
@@ -130,7 +130,7 @@ export function Panel({ id, title, onClose, wide = false, children }) {
   const ref = useRef(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const d = ref.current;
     const opener = document.activeElement;
     if (!d.open) d.showModal();
