@@ -111,6 +111,41 @@ static int users_list(struct request *r)
 	return reply_json(r, 200, api_list_body(p.items, limit, p.last_id));
 }
 
+/* person_to_json is a user as the directory shows them: who, not what they may do. */
+static json_t *person_to_json(const struct store_user *u)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:b}", "id", (json_int_t)u->id, "login", u->login,
+			 "name", u->name, "role", u->role, "office_id",
+			 u->office_id ? json_integer(u->office_id) : json_null(), "active", u->active);
+}
+
+static int person_append(const struct store_user *u, void *ctx)
+{
+	struct user_page *p = ctx;
+	json_array_append_new(p->items, person_to_json(u));
+	p->last_id = u->id;
+	return 0;
+}
+
+static int people_list(struct request *r)
+{
+	int limit;
+	int64_t after;
+	if (api_list_params(r, &limit, &after) != 0)
+		return 0;
+	struct store_conn *db = api_db(r);
+	if (!db)
+		return 0;
+	struct err e;
+	err_clear(&e);
+	struct user_page p = {db, json_array(), 0, 0};
+	if (user_directory(db, &r->actor, after, limit, person_append, &p, &e) != 0) {
+		json_decref(p.items);
+		return api_fail(r, &e);
+	}
+	return reply_json(r, 200, api_list_body(p.items, limit, p.last_id));
+}
+
 static int users_create(struct request *r)
 {
 	struct user_fields f = {0};
@@ -225,5 +260,6 @@ const struct route api_user_routes[] = {
 	{"PUT", "/api/v1/users/{id}/rights/{right}", users_right_put, ROUTE_USER, true, ROUTE_BODY_JSON},
 	{"DELETE", "/api/v1/users/{id}/rights/{right}", users_right_delete, ROUTE_USER, true, ROUTE_BODY_NONE},
 	{"GET", "/api/v1/rights", rights_list, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"GET", "/api/v1/people", people_list, ROUTE_USER, false, ROUTE_BODY_NONE},
 	{0},
 };

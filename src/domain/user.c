@@ -219,6 +219,16 @@ int user_get_by_login(struct store_conn *c, const struct actor *a, const char *l
 	return user_store_error(store_user_get_by_login(c, login, out), "user", e);
 }
 
+int user_directory(struct store_conn *c, const struct actor *a, int64_t after_id, int limit,
+		   store_user_each_fn each, void *ctx, struct err *e)
+{
+	bool firm = a->via == ACTOR_SYSTEM || strcmp(a->user.role, "admin") == 0 ||
+		    strcmp(a->user.role, "staff") == 0;
+	if (!firm)
+		return err_set(e, ERR_FORBIDDEN, NULL, "the directory of people is for the firm's staff");
+	return user_store_error(store_user_list(c, after_id, limit, each, ctx), "users", e);
+}
+
 int user_list(struct store_conn *c, const struct actor *a, int64_t after_id, int limit,
 	      store_user_each_fn each, void *ctx, struct err *e)
 {

@@ -56,6 +56,12 @@ int user_get(struct store_conn *c, const struct actor *a, int64_t id, struct sto
 int user_get_by_login(struct store_conn *c, const struct actor *a, const char *login,
 		      struct store_user *out, struct err *e);
 
+/* user_directory calls each for up to limit users after after_id, for picking people (case
+ * owner, staff): any admin or staff user may read it (ERR_FORBIDDEN for advisors and clients);
+ * callers show only names, logins, roles and offices. */
+int user_directory(struct store_conn *c, const struct actor *a, int64_t after_id, int limit,
+		   store_user_each_fn each, void *ctx, struct err *e);
+
 /* user_list calls each for up to limit users after after_id. Needs admin. */
 int user_list(struct store_conn *c, const struct actor *a, int64_t after_id, int limit,
 	      store_user_each_fn each, void *ctx, struct err *e);

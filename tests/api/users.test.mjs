@@ -250,3 +250,16 @@ test('an office_id that does not exist is refused, not stored', async () => {
 	assert.ok([404, 422].includes(res.status), `unknown office: ${res.status} ${res.text}`);
 	assertProblem(res, res.status, undefined, 'office_id');
 });
+
+test('GET /people: the directory staff pick owners and staff from; names only, 403 for advisors and clients', async () => {
+	const res = await api(s, 'GET', '/api/v1/people?limit=200', { session: paula });
+	const list = assertJson(res, 200);
+	const me = list.items.find((p) => p.login === 'paula');
+	assert.ok(me, 'paula is in the directory');
+	assert.deepEqual(Object.keys(me).sort(), ['active', 'id', 'login', 'name', 'office_id', 'role']);
+	assert.ok(list.items.some((p) => p.login === 'admin' && p.role === 'admin'));
+	for (const who of ['avery', 'clara']) {
+		const other = await loginDemo(s, who);
+		assertProblem(await api(s, 'GET', '/api/v1/people', { session: other }), 403, 'forbidden');
+	}
+});

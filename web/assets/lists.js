@@ -1,7 +1,7 @@
 // lists.js - the firm's vocabulary as the case pages need it: case types and subtypes, status
 // types, statuses, close reasons, roles, note types, value ranges, states and offices, read once
 // per page load and shared by every form (Setup calls forgetLists() after a change). Also the
-// people a form may pick (users; the user list needs the admin right, so others get themselves)
+// people a form may pick (the /people directory, for admin and staff; others get themselves)
 // and the small questions asked of these lists (which type is the stage, which statuses fit a
 // case's group).
 import { useState, useEffect } from '/vendor/preact-htm.js';
@@ -50,14 +50,14 @@ export async function loadLists(names) {
 }
 
 /**
- * The people a form may pick as owner or staff: every active user for an administrator (GET
- * /users needs the admin right), just the signed-in user for anyone else.
+ * The people a form may pick as owner or staff: every active user of the directory (GET /people,
+ * readable by admin and staff), just the signed-in user for advisors and clients.
  */
 export async function loadPeople(me) {
-  if (!(me.rights || []).includes('admin')) return [{ id: me.id, name: me.name || me.login, active: true }];
+  if (me.role !== 'admin' && me.role !== 'staff') return [{ id: me.id, name: me.name || me.login, active: true }];
   const key = `people:${me.id}`;
   if (!cache.has(key)) {
-    cache.set(key, getAll('/users', 5000).then((l) => l.filter((u) => u.active))
+    cache.set(key, getAll('/people', 5000).then((l) => l.filter((u) => u.active))
       .catch((err) => { cache.delete(key); throw err; }));
   }
   return cache.get(key);
