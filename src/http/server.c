@@ -283,12 +283,29 @@ int server_start(struct server *s, struct err *e)
 	return 0;
 }
 
+/* How long, at most, stop waits for open connections whose request has not begun. */
+#define SERVER_STOP_LINGER_MS 250
+
+/* server_open_connections is the number of connections libmicrohttpd holds open. */
+static unsigned server_open_connections(struct server *s)
+{
+	const union MHD_DaemonInfo *info =
+		MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+	return info ? info->num_connections : 0;
+}
+
 void server_stop(struct server *s, int grace_ms)
 {
 	if (!s->daemon)
 		return;
 	MHD_socket fd = MHD_quiesce_daemon(s->daemon);
-	for (int waited = 0; atomic_load(&s->in_flight) > 0 && waited < grace_ms; waited += 10) {
+	/* Requests in flight get up to grace_ms. An open connection whose request has not reached
+	 * the handler yet (its bytes are still being read) gets a short while to become one, so a
+	 * request sent just before the signal is answered rather than cut off. */
+	for (int waited = 0; waited < grace_ms; waited += 10) {
+		if (atomic_load(&s->in_flight) == 0 &&
+		    (waited >= SERVER_STOP_LINGER_MS || server_open_connections(s) == 0))
+			break;
 		struct timespec ts = {0, 10 * 1000000L};
 		nanosleep(&ts, NULL);
 	}
