@@ -17,6 +17,12 @@ struct store_conn *api_db(struct request *r)
 	return c;
 }
 
+struct store_conn *api_start(struct request *r, struct err *e)
+{
+	err_clear(e);
+	return api_db(r);
+}
+
 int api_fail(struct request *r, const struct err *e)
 {
 	reply_problem(r, e);

@@ -18,6 +18,10 @@
 /* api_db gives the request's connection; NULL after answering 503. */
 struct store_conn *api_db(struct request *r);
 
+/* api_start is how a handler begins its domain call: it clears e and gives the request's
+ * connection (NULL after answering 503). */
+struct store_conn *api_start(struct request *r, struct err *e);
+
 /* api_body parses the JSON object body through spec into dst; -1 after answering the problem. */
 int api_body(struct request *r, const struct spec_field *spec, void *dst, uint32_t *present);
 

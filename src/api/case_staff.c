@@ -48,11 +48,10 @@ static int staff_append(const struct store_case_staff *s, void *ctx)
 static int staff_list_reply(struct request *r, bool history)
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	json_t *items = json_array();
 	if (case_staff_list(db, &r->actor, id, history, staff_append, items, &e) != 0) {
 		json_decref(items);
@@ -79,11 +78,10 @@ static int staff_create(struct request *r)
 	struct case_staff_fields f = {0};
 	if (api_body(r, staff_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_case_staff s;
 	if (case_staff_add(db, &r->actor, id, &f, &s, &e) != 0)
 		return api_fail(r, &e);
@@ -98,11 +96,10 @@ static int staff_patch(struct request *r)
 	struct case_staff_fields f = {0};
 	if (api_body(r, staff_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_case_staff s;
 	if (case_staff_update(db, &r->actor, id, row, version, &f, &s, &e) != 0)
 		return api_fail(r, &e);

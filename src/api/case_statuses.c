@@ -72,11 +72,10 @@ static int case_statuses_walk(struct request *r,
 					store_case_status_each_fn, void *, struct err *))
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct case_status_rows rows = {.items = json_array()};
 	date_today(rows.today);
 	if (fn(db, &r->actor, id, case_status_append, &rows, &e) != 0) {
@@ -104,11 +103,10 @@ static int case_statuses_create(struct request *r)
 	struct case_status_fields f = {0};
 	if (api_body(r, api_case_status_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_case_status s;
 	if (case_status_set(db, &r->actor, id, &f, &s, &e) != 0)
 		return api_fail(r, &e);
@@ -123,11 +121,10 @@ static int case_statuses_patch(struct request *r)
 	struct case_status_fields f = {0};
 	if (api_body(r, api_case_status_spec + 1, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_case_status s;
 	if (case_status_edit(db, &r->actor, id, row, version, &f, &s, &e) != 0)
 		return api_fail(r, &e);

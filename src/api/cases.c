@@ -223,11 +223,10 @@ static int cases_list(struct request *r)
 	case_filter_init(&f);
 	if (api_list_params(r, &f.limit, &f.before_id) != 0 || case_filter_query(r, &f) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct case_page page = {.items = json_array()};
 	if (case_list(db, &r->actor, &f, case_append, &page, &e) != 0) {
 		json_decref(page.items);
@@ -242,11 +241,10 @@ static int cases_create(struct request *r)
 	f.min_settlement_cents = -1;
 	if (api_body(r, case_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_case k;
 	if (case_create(db, &r->actor, &f, &k, &e) != 0)
 		return api_fail(r, &e);
@@ -256,11 +254,10 @@ static int cases_create(struct request *r)
 static int cases_get(struct request *r)
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_case k;
 	if (case_load(db, &r->actor, id, &k, &e) != 0)
 		return api_fail(r, &e);
@@ -276,11 +273,10 @@ static int cases_patch(struct request *r)
 	f.min_settlement_cents = -1;
 	if (api_body(r, case_spec + 1, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_case k;
 	if (case_update(db, &r->actor, id, version, &f, &k, &e) != 0)
 		return api_fail(r, &e);
@@ -290,11 +286,10 @@ static int cases_patch(struct request *r)
 static int cases_delete(struct request *r)
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	if (case_delete(db, &r->actor, id, &e) != 0)
 		return api_fail(r, &e);
 	return reply_empty(r, 204);
@@ -312,11 +307,10 @@ static int value_change_append(const struct store_value_change *v, void *ctx)
 static int cases_value_history(struct request *r)
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	json_t *items = json_array();
 	if (case_value_history(db, &r->actor, id, value_change_append, items, &e) != 0) {
 		json_decref(items);

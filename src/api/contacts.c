@@ -57,11 +57,10 @@ static int contacts_list(struct request *r)
 	const char *q = request_query(r, "q");
 	if (q && strlen(q) > STORE_NAME_MAX)
 		return reply_error(r, ERR_INVALID, "query.q", "must be at most 200 bytes long");
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct contact_page p = {json_array(), 0};
 	if (contact_list(db, &r->actor, q ? q : "", after, limit, contact_append, &p, &e) != 0) {
 		json_decref(p.items);
@@ -75,11 +74,10 @@ static int contacts_create(struct request *r)
 	struct contact_fields f = {0};
 	if (api_body(r, contact_spec, &f.v, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_contact ct;
 	if (contact_create(db, &r->actor, &f, &ct, &e) != 0)
 		return api_fail(r, &e);
@@ -89,11 +87,10 @@ static int contacts_create(struct request *r)
 static int contacts_get(struct request *r)
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_contact ct;
 	if (contact_get(db, &r->actor, id, &ct, &e) != 0)
 		return api_fail(r, &e);
@@ -108,11 +105,10 @@ static int contacts_patch(struct request *r)
 	struct contact_fields f = {0};
 	if (api_body(r, contact_spec, &f.v, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_contact ct;
 	if (contact_update(db, &r->actor, id, version, &f, &ct, &e) != 0)
 		return api_fail(r, &e);
@@ -122,11 +118,10 @@ static int contacts_patch(struct request *r)
 static int contacts_delete(struct request *r)
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	if (contact_delete(db, &r->actor, id, &e) != 0)
 		return api_fail(r, &e);
 	return reply_empty(r, 204);

@@ -58,11 +58,10 @@ static int notes_list(struct request *r)
 	const char *q = request_query(r, "q");
 	if (q && strlen(q) > NOTE_Q_MAX)
 		return reply_error(r, ERR_INVALID, "query.q", "must be at most 200 bytes long");
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct note_page p = {.items = json_array()};
 	if (note_list(db, &r->actor, id, q ? q : "", before_at, before_id, limit, note_append, &p,
 		      &e) != 0) {
@@ -80,11 +79,10 @@ static int notes_create(struct request *r)
 	struct note_fields f = {0};
 	if (api_body(r, note_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_note n;
 	if (note_add(db, &r->actor, id, &f, &n, &e) != 0)
 		return api_fail(r, &e);
@@ -99,11 +97,10 @@ static int notes_patch(struct request *r)
 	struct note_fields f = {0};
 	if (api_body(r, note_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_note n;
 	if (note_update(db, &r->actor, id, note, version, &f, &n, &e) != 0)
 		return api_fail(r, &e);

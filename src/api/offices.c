@@ -41,11 +41,10 @@ static int office_append(const struct store_office *o, void *ctx)
 
 static int offices_list(struct request *r)
 {
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	json_t *items = json_array();
 	if (office_list(db, &r->actor, office_append, items, &e) != 0) {
 		json_decref(items);
@@ -59,11 +58,10 @@ static int offices_create(struct request *r)
 	struct office_fields f = {0};
 	if (api_body(r, office_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_office o;
 	if (office_create(db, &r->actor, &f, &o, &e) != 0)
 		return api_fail(r, &e);
@@ -73,11 +71,10 @@ static int offices_create(struct request *r)
 static int offices_get(struct request *r)
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_office o;
 	if (office_get(db, &r->actor, id, &o, &e) != 0)
 		return api_fail(r, &e);
@@ -92,11 +89,10 @@ static int offices_patch(struct request *r)
 	struct office_fields f = {0};
 	if (api_body(r, office_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_office o;
 	if (office_update(db, &r->actor, id, version, &f, &o, &e) != 0)
 		return api_fail(r, &e);
@@ -106,11 +102,10 @@ static int offices_patch(struct request *r)
 static int offices_delete(struct request *r)
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	if (office_delete(db, &r->actor, id, &e) != 0)
 		return api_fail(r, &e);
 	return reply_empty(r, 204);
@@ -129,11 +124,10 @@ static int offices_logo_put(struct request *r)
 		mime = "image/jpeg";
 	if (!mime)
 		return reply_error(r, ERR_MEDIA_TYPE, "header.Content-Type", "the logo must be image/png or image/jpeg");
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	if (office_logo_set(db, &r->actor, id, mime, r->body.data ? r->body.data : "", r->body.len, &e) != 0)
 		return api_fail(r, &e);
 	return reply_empty(r, 204);
@@ -142,11 +136,10 @@ static int offices_logo_put(struct request *r)
 static int offices_logo_get(struct request *r)
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	char mime[64];
 	void *data = NULL;
 	size_t len = 0;

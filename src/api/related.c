@@ -63,11 +63,10 @@ enum related_kind { RELATED_LINKED, RELATED_OTHER, RELATED_PARTIES };
 static int related_list_reply(struct request *r, enum related_kind kind)
 {
 	int64_t id = request_param_id(r, 0);
-	struct store_conn *db = id ? api_db(r) : NULL;
+	struct err e;
+	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	json_t *items = json_array();
 	int rc;
 	if (kind == RELATED_LINKED)
@@ -107,11 +106,10 @@ static int related_post(struct request *r)
 	uint32_t present = 0;
 	if (api_body(r, related_spec, &b, &present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_case_brief brief;
 	if (related_add(db, &r->actor, id, b.case_id, &brief, &e) != 0)
 		return api_fail(r, &e);
@@ -127,11 +125,10 @@ static int parties_post(struct request *r)
 	uint32_t present = 0;
 	if (api_body(r, party_spec, &b, &present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_party p;
 	if (related_party_add(db, &r->actor, id, b.contact_id, b.kind, &p, &e) != 0)
 		return api_fail(r, &e);

@@ -89,11 +89,10 @@ static int me_password(struct request *r)
 	uint32_t present = 0;
 	if (api_body(r, password_spec, &b, &present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	int rc = user_change_own_password(db, &r->actor, b.current, b.fresh, &e);
 	sodium_memzero(&b, sizeof b);
 	if (rc != 0)

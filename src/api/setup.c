@@ -193,11 +193,10 @@ static int setup_items_list(struct request *r)
 					   "must be legal, insurance, mortgage, protection or support");
 		snprintf(filter.group, sizeof filter.group, "%s", group);
 	}
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	json_t *items = json_array();
 	if (setup_list(db, &r->actor, l->kind, &filter, setup_append, items, &e) != 0) {
 		json_decref(items);
@@ -212,11 +211,10 @@ static int setup_items_create(struct request *r)
 	struct setup_fields f;
 	if (!l || setup_body(r, l, &f) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_setup_item it;
 	if (setup_create(db, &r->actor, l->kind, &f, &it, &e) != 0)
 		return api_fail(r, &e);
@@ -302,11 +300,10 @@ static json_t *settings_to_json(const struct setup_settings *s)
 
 static int setup_settings_read(struct request *r)
 {
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct setup_settings s;
 	if (setup_settings_get(db, &r->actor, &s, &e) != 0)
 		return api_fail(r, &e);
@@ -319,11 +316,10 @@ static int setup_settings_patch(struct request *r)
 	uint32_t present = 0;
 	if (api_body(r, settings_spec, &in, &present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct setup_settings out;
 	if (setup_settings_update(db, &r->actor, present, &in, &out, &e) != 0)
 		return api_fail(r, &e);

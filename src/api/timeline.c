@@ -28,11 +28,10 @@ static int timeline_get(struct request *r)
 	int limit;
 	if (!id || api_list_params(r, &limit, &before_seq) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct timeline_page page = {.items = json_array()};
 	if (timeline_list(db, &r->actor, id, before_seq, limit, timeline_append_json, &page, &e) != 0) {
 		json_decref(page.items);

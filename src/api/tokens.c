@@ -28,11 +28,10 @@ static int token_post(struct request *r)
 	uint32_t present = 0;
 	if (api_body(r, token_spec, &b, &present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_token t;
 	char secret[64];
 	if (token_create(db, &r->actor, b.name, &t, secret, &e) != 0)
@@ -51,11 +50,10 @@ static int token_append(const struct store_token *t, void *ctx)
 
 static int token_get_list(struct request *r)
 {
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	json_t *items = json_array();
 	if (token_list(db, &r->actor, token_append, items, &e) != 0) {
 		json_decref(items);
@@ -69,11 +67,10 @@ static int token_remove(struct request *r)
 	int64_t id = request_param_id(r, 0);
 	if (!id)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	if (token_delete(db, &r->actor, id, &e) != 0)
 		return api_fail(r, &e);
 	return reply_empty(r, 204);

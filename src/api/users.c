@@ -96,11 +96,10 @@ static int users_list(struct request *r)
 	int64_t after;
 	if (api_list_params(r, &limit, &after) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct user_page p = {db, json_array(), 0, 0};
 	if (user_list(db, &r->actor, after, limit, user_append, &p, &e) != 0 || p.failed) {
 		json_decref(p.items);
@@ -133,11 +132,10 @@ static int people_list(struct request *r)
 	int64_t after;
 	if (api_list_params(r, &limit, &after) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct user_page p = {db, json_array(), 0, 0};
 	if (user_directory(db, &r->actor, after, limit, person_append, &p, &e) != 0) {
 		json_decref(p.items);
@@ -151,11 +149,10 @@ static int users_create(struct request *r)
 	struct user_fields f = {0};
 	if (api_body(r, user_create_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_user u;
 	int rc = user_create(db, &r->actor, &f, &u, &e);
 	sodium_memzero(f.password, sizeof f.password);
@@ -181,11 +178,10 @@ static int users_patch(struct request *r)
 	struct user_fields f = {0};
 	if (api_body(r, user_patch_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	struct store_user u;
 	if (user_update(db, &r->actor, id, version, &f, &u, &e) != 0)
 		return api_fail(r, &e);
@@ -200,11 +196,10 @@ static int users_password(struct request *r)
 	struct user_fields f = {0};
 	if (api_body(r, user_password_spec, &f, &f.present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	int rc = user_set_password(db, &r->actor, id, f.password, &e);
 	sodium_memzero(f.password, sizeof f.password);
 	if (rc != 0)
@@ -222,11 +217,10 @@ static int users_right_change(struct request *r, bool reset)
 	uint32_t present = 0;
 	if (!reset && api_body(r, rights_spec, &b, &present) != 0)
 		return 0;
-	struct store_conn *db = api_db(r);
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct err e;
-	err_clear(&e);
 	if (user_right_override(db, &r->actor, id, r->params[1], b.granted, reset, &e) != 0)
 		return api_fail(r, &e);
 	return user_reply_full(r, db, id, 200);
