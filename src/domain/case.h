@@ -111,8 +111,9 @@ int case_load_for_edit(struct store_conn *c, const struct actor *a, int64_t id,
 int case_create(struct store_conn *c, const struct actor *a, const struct case_fields *f,
 		struct store_case *out, struct err *e);
 
-/* case_update edits a case (right case_edit; a change of name or number also needs
- * case_edit_name_number, else ERR_FORBIDDEN) when version is current (else ERR_CONFLICT). A new
+/* case_update edits a case the actor can see (404 first), with right case_edit (a change of
+ * name or number also needs case_edit_name_number, else ERR_FORBIDDEN), when version is
+ * current (else ERR_CONFLICT). A new
  * value range ends the current value history row and starts one. One timeline event names the
  * changed fields. */
 int case_update(struct store_conn *c, const struct actor *a, int64_t id, int64_t version,
