@@ -93,5 +93,15 @@ extern const struct route api_case_staff_routes[];
 extern const struct route api_note_routes[];
 extern const struct route api_timeline_routes[];
 extern const struct route api_related_routes[];
+extern const struct route api_party_routes[];
+extern const struct route api_insurance_routes[];
+extern const struct route api_lien_routes[];
+extern const struct route api_bankruptcy_routes[];
+extern const struct route api_task_routes[];
+extern const struct route api_appointment_routes[];
+extern const struct route api_deadline_routes[];
+extern const struct route api_court_routes[];
+extern const struct route api_udf_routes[];
+extern const struct route api_summary_routes[];
 
 #endif

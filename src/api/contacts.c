@@ -72,16 +72,16 @@ static int contacts_list(struct request *r)
 static int contacts_create(struct request *r)
 {
 	struct contact_fields f = {0};
-	if (api_body(r, contact_spec, &f.v, &f.present) != 0)
+	if (api_body(r, contact_spec, &f.d.v, &f.present) != 0)
 		return 0;
 	struct err e;
 	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct store_contact ct;
+	struct contact_detail ct;
 	if (contact_create(db, &r->actor, &f, &ct, &e) != 0)
 		return api_fail(r, &e);
-	return contact_reply(r, 201, &ct);
+	return contact_reply(r, 201, &ct.v);
 }
 
 static int contacts_get(struct request *r)
@@ -91,10 +91,10 @@ static int contacts_get(struct request *r)
 	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct store_contact ct;
+	struct contact_detail ct;
 	if (contact_get(db, &r->actor, id, &ct, &e) != 0)
 		return api_fail(r, &e);
-	return contact_reply(r, 200, &ct);
+	return contact_reply(r, 200, &ct.v);
 }
 
 static int contacts_patch(struct request *r)
@@ -103,16 +103,16 @@ static int contacts_patch(struct request *r)
 	if (!id || api_if_match(r, &version) != 0)
 		return 0;
 	struct contact_fields f = {0};
-	if (api_body(r, contact_spec, &f.v, &f.present) != 0)
+	if (api_body(r, contact_spec, &f.d.v, &f.present) != 0)
 		return 0;
 	struct err e;
 	struct store_conn *db = api_start(r, &e);
 	if (!db)
 		return 0;
-	struct store_contact ct;
+	struct contact_detail ct;
 	if (contact_update(db, &r->actor, id, version, &f, &ct, &e) != 0)
 		return api_fail(r, &e);
-	return contact_reply(r, 200, &ct);
+	return contact_reply(r, 200, &ct.v);
 }
 
 static int contacts_delete(struct request *r)

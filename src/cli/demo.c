@@ -453,19 +453,19 @@ static int64_t demo_contact(struct demo_run *d, const struct demo_contact *w)
 	struct contact_fields in = {0};
 	in.present = CONTACT_F_KIND | CONTACT_F_FIRST_NAME | CONTACT_F_LAST_NAME |
 		     CONTACT_F_ORG_NAME | CONTACT_F_EMAIL | CONTACT_F_PHONE;
-	snprintf(in.v.kind, sizeof in.v.kind, "%s", w->kind);
-	snprintf(in.v.first_name, sizeof in.v.first_name, "%s", w->first);
-	snprintf(in.v.last_name, sizeof in.v.last_name, "%s", w->last);
-	snprintf(in.v.org_name, sizeof in.v.org_name, "%s", w->org);
-	snprintf(in.v.email, sizeof in.v.email, "%s", w->email);
-	snprintf(in.v.phone, sizeof in.v.phone, "%s", w->phone);
-	struct store_contact ct;
+	snprintf(in.d.v.kind, sizeof in.d.v.kind, "%s", w->kind);
+	snprintf(in.d.v.first_name, sizeof in.d.v.first_name, "%s", w->first);
+	snprintf(in.d.v.last_name, sizeof in.d.v.last_name, "%s", w->last);
+	snprintf(in.d.v.org_name, sizeof in.d.v.org_name, "%s", w->org);
+	snprintf(in.d.v.email, sizeof in.d.v.email, "%s", w->email);
+	snprintf(in.d.v.phone, sizeof in.d.v.phone, "%s", w->phone);
+	struct contact_detail ct;
 	if (contact_create(d->c, &d->sys, &in, &ct, &e) != 0) {
 		demo_run_failed(d, "contact", who, &e);
 		return 0;
 	}
 	d->made++;
-	return ct.id;
+	return ct.v.id;
 }
 
 /* demo_link_user links a demo login to its contact unless it has one already. */

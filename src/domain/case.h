@@ -33,6 +33,14 @@ enum case_field_bit {
 	CASE_F_DESCRIPTION = 1u << 15,
 	CASE_F_OWNER = 1u << 16,
 	CASE_F_STATUS = 1u << 17,   /* create only: the first stage, instead of the type's first */
+	CASE_F_RETAINER_DATE = 1u << 18,
+	CASE_F_REFERRAL_IN_FORM = 1u << 19,
+	CASE_F_REFERRAL_IN_CONTACT = 1u << 20,
+	CASE_F_REFERRAL_OUT_FORM = 1u << 21,
+	CASE_F_REFERRAL_OUT_CONTACT = 1u << 22,
+	CASE_F_LIABILITY_CODE = 1u << 23,
+	CASE_F_LIABILITY_PERCENT = 1u << 24,
+	CASE_F_INCIDENT_FACTS = 1u << 25,
 };
 
 /* What a create or edit asks for; `present` says which members were given. */
@@ -55,6 +63,14 @@ struct case_fields {
 	bool mdl_master;
 	char description[STORE_DESCRIPTION_MAX + 1];
 	int64_t owner_id;             /* 0 = the creator */
+	char retainer_date[STORE_DATE_LEN];
+	char referral_in_form[STORE_NAME_MAX + 1];
+	int64_t referral_in_contact_id;   /* 0 = none; else an existing contact (422) */
+	char referral_out_form[STORE_NAME_MAX + 1];
+	int64_t referral_out_contact_id;
+	char liability_code[STORE_PERSON_NAME_MAX + 1];
+	int64_t liability_percent;        /* 0..100, -1 = not set (422 liability_percent) */
+	char incident_facts[STORE_DESCRIPTION_MAX + 1];
 	int64_t status_id;            /* create only; 0 = the first stage of the case type's group */
 };
 

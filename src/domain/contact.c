@@ -41,7 +41,7 @@ static void contact_apply(struct store_contact *ct, const struct contact_fields 
 		if (!(f->present & members[i].bit))
 			continue;
 		char *dst = (char *)ct + members[i].offset;
-		snprintf(dst, members[i].size, "%s", (const char *)&f->v + members[i].offset);
+		snprintf(dst, members[i].size, "%s", (const char *)&f->d.v + members[i].offset);
 		setup_trim(dst);
 	}
 }
@@ -79,8 +79,10 @@ static int contact_create_fn(struct store_conn *c, void *ctx, struct err *e)
 }
 
 int contact_create(struct store_conn *c, const struct actor *a, const struct contact_fields *f,
-		   struct store_contact *out, struct err *e)
+		   struct contact_detail *out_detail, struct err *e)
 {
+	memset(out_detail, 0, sizeof *out_detail);
+	struct store_contact *out = &out_detail->v;
 	int rc = rights_require(a, RIGHT_CASE_EDIT, e);
 	if (rc != 0)
 		return rc;
@@ -119,8 +121,10 @@ static int contact_update_fn(struct store_conn *c, void *ctx, struct err *e)
 }
 
 int contact_update(struct store_conn *c, const struct actor *a, int64_t id, int64_t version,
-		   const struct contact_fields *f, struct store_contact *out, struct err *e)
+		   const struct contact_fields *f, struct contact_detail *out_detail, struct err *e)
 {
+	memset(out_detail, 0, sizeof *out_detail);
+	struct store_contact *out = &out_detail->v;
 	int rc = rights_require(a, RIGHT_CASE_EDIT, e);
 	if (rc != 0)
 		return rc;
@@ -154,9 +158,11 @@ int contact_delete(struct store_conn *c, const struct actor *a, int64_t id, stru
 	return store_tx_run(c, contact_delete_fn, &t, e);
 }
 
-int contact_get(struct store_conn *c, const struct actor *a, int64_t id, struct store_contact *out,
-		struct err *e)
+int contact_get(struct store_conn *c, const struct actor *a, int64_t id,
+		struct contact_detail *out_detail, struct err *e)
 {
+	memset(out_detail, 0, sizeof *out_detail);
+	struct store_contact *out = &out_detail->v;
 	int rc = contact_require_read(a, e);
 	if (rc != 0)
 		return rc;

@@ -414,3 +414,95 @@ int store_party_delete(struct store_conn *c, int64_t id)
 { return c->be->party_delete(c, id); }
 int store_party_list(struct store_conn *c, int64_t case_id, store_party_each_fn each, void *ctx)
 { return c->be->party_list(c, case_id, each, ctx); }
+int store_contact_channels_set(struct store_conn *c, int64_t contact_id, const struct store_contact_channel *rows, int n)
+{ return c->be->contact_channels_set(c, contact_id, rows, n); }
+int store_contact_channel_list(struct store_conn *c, int64_t contact_id, store_contact_channel_each_fn each, void *ctx)
+{ return c->be->contact_channel_list(c, contact_id, each, ctx); }
+int store_contact_addresses_set(struct store_conn *c, int64_t contact_id, const struct store_contact_address *rows, int n)
+{ return c->be->contact_addresses_set(c, contact_id, rows, n); }
+int store_contact_address_list(struct store_conn *c, int64_t contact_id, store_contact_address_each_fn each, void *ctx)
+{ return c->be->contact_address_list(c, contact_id, each, ctx); }
+int store_party_update(struct store_conn *c, struct store_party *p)
+{ return c->be->party_update(c, p); }
+int store_insurance_insert(struct store_conn *c, struct store_insurance *in)
+{ return c->be->insurance_insert(c, in); }
+int store_insurance_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_insurance *in)
+{ return c->be->insurance_get(c, case_id, id, in); }
+int store_insurance_update(struct store_conn *c, struct store_insurance *in)
+{ return c->be->insurance_update(c, in); }
+int store_insurance_delete(struct store_conn *c, int64_t id)
+{ return c->be->insurance_delete(c, id); }
+int store_insurance_list(struct store_conn *c, int64_t case_id, store_insurance_each_fn each, void *ctx)
+{ return c->be->insurance_list(c, case_id, each, ctx); }
+int store_lien_insert(struct store_conn *c, struct store_lien *l)
+{ return c->be->lien_insert(c, l); }
+int store_lien_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_lien *l)
+{ return c->be->lien_get(c, case_id, id, l); }
+int store_lien_update(struct store_conn *c, struct store_lien *l)
+{ return c->be->lien_update(c, l); }
+int store_lien_delete(struct store_conn *c, int64_t id)
+{ return c->be->lien_delete(c, id); }
+int store_lien_list(struct store_conn *c, int64_t case_id, store_lien_each_fn each, void *ctx)
+{ return c->be->lien_list(c, case_id, each, ctx); }
+int store_bankruptcy_insert(struct store_conn *c, struct store_bankruptcy *b)
+{ return c->be->bankruptcy_insert(c, b); }
+int store_bankruptcy_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_bankruptcy *b)
+{ return c->be->bankruptcy_get(c, case_id, id, b); }
+int store_bankruptcy_update(struct store_conn *c, struct store_bankruptcy *b)
+{ return c->be->bankruptcy_update(c, b); }
+int store_bankruptcy_delete(struct store_conn *c, int64_t id)
+{ return c->be->bankruptcy_delete(c, id); }
+int store_bankruptcy_list(struct store_conn *c, int64_t case_id, store_bankruptcy_each_fn each, void *ctx)
+{ return c->be->bankruptcy_list(c, case_id, each, ctx); }
+int store_task_insert(struct store_conn *c, struct store_task *t, int64_t now)
+{ return c->be->task_insert(c, t, now); }
+int store_task_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_task *t)
+{ return c->be->task_get(c, case_id, id, t); }
+int store_task_update(struct store_conn *c, struct store_task *t, int64_t now)
+{ return c->be->task_update(c, t, now); }
+int store_task_delete(struct store_conn *c, int64_t id)
+{ return c->be->task_delete(c, id); }
+int store_task_list(struct store_conn *c, int64_t case_id, bool open_only, store_task_each_fn each, void *ctx)
+{ return c->be->task_list(c, case_id, open_only, each, ctx); }
+int store_appointment_insert(struct store_conn *c, struct store_appointment *ap, int64_t now)
+{ return c->be->appointment_insert(c, ap, now); }
+int store_appointment_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_appointment *ap)
+{ return c->be->appointment_get(c, case_id, id, ap); }
+int store_appointment_update(struct store_conn *c, struct store_appointment *ap, int64_t now)
+{ return c->be->appointment_update(c, ap, now); }
+int store_appointment_delete(struct store_conn *c, int64_t id)
+{ return c->be->appointment_delete(c, id); }
+int store_appointment_list(struct store_conn *c, int64_t case_id, int64_t pending_from, store_appointment_each_fn each, void *ctx)
+{ return c->be->appointment_list(c, case_id, pending_from, each, ctx); }
+int store_attendees_set(struct store_conn *c, int64_t case_id, int64_t appointment_id, const struct store_attendee *rows, int n)
+{ return c->be->attendees_set(c, case_id, appointment_id, rows, n); }
+int store_attendee_list(struct store_conn *c, int64_t case_id, int64_t appointment_id, store_attendee_each_fn each, void *ctx)
+{ return c->be->attendee_list(c, case_id, appointment_id, each, ctx); }
+int store_deadline_insert(struct store_conn *c, struct store_deadline *d)
+{ return c->be->deadline_insert(c, d); }
+int store_deadline_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_deadline *d)
+{ return c->be->deadline_get(c, case_id, id, d); }
+int store_deadline_update(struct store_conn *c, struct store_deadline *d)
+{ return c->be->deadline_update(c, d); }
+int store_deadline_delete(struct store_conn *c, int64_t id)
+{ return c->be->deadline_delete(c, id); }
+int store_deadline_list(struct store_conn *c, int64_t case_id, bool outstanding_only, store_deadline_each_fn each, void *ctx)
+{ return c->be->deadline_list(c, case_id, outstanding_only, each, ctx); }
+int store_court_insert(struct store_conn *c, struct store_court *ct)
+{ return c->be->court_insert(c, ct); }
+int store_court_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_court *ct)
+{ return c->be->court_get(c, case_id, id, ct); }
+int store_court_update(struct store_conn *c, struct store_court *ct)
+{ return c->be->court_update(c, ct); }
+int store_court_delete(struct store_conn *c, int64_t id)
+{ return c->be->court_delete(c, id); }
+int store_court_list(struct store_conn *c, int64_t case_id, store_court_each_fn each, void *ctx)
+{ return c->be->court_list(c, case_id, each, ctx); }
+int store_court_personnel_set(struct store_conn *c, int64_t case_id, int64_t case_court_id, const struct store_court_person *rows, int n)
+{ return c->be->court_personnel_set(c, case_id, case_court_id, rows, n); }
+int store_court_personnel_list(struct store_conn *c, int64_t case_id, int64_t case_court_id, store_court_person_each_fn each, void *ctx)
+{ return c->be->court_personnel_list(c, case_id, case_court_id, each, ctx); }
+int store_udf_value_set(struct store_conn *c, int64_t case_id, int64_t field_id, const char *value)
+{ return c->be->udf_value_set(c, case_id, field_id, value); }
+int store_udf_value_list(struct store_conn *c, int64_t case_id, store_udf_value_each_fn each, void *ctx)
+{ return c->be->udf_value_list(c, case_id, each, ctx); }

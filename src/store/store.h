@@ -46,6 +46,7 @@ struct store_conn;
 #define STORE_HASH_MAX 128   /* crypto_pwhash_STRBYTES */
 #define STORE_RIGHT_MAX 48
 #define STORE_ADDRESS_MAX 500
+#define STORE_COMMENTS_MAX 1000
 
 struct store_user {
 	int64_t id;
@@ -276,6 +277,10 @@ enum store_setup_kind {
 	SETUP_ROLE,            /* name, category, position */
 	SETUP_NOTE_TYPE,       /* name, client_facing, position */
 	SETUP_VALUE_RANGE,     /* name, low_cents, high_cents, limit_cents, position */
+	SETUP_DEADLINE_TYPE,   /* name, position (critical-deadline types) */
+	SETUP_FLAG,            /* name, code = condition, text = parameter, target, position */
+	SETUP_UDF_FIELD,       /* name, parent_id = case type, code = format, required,
+				  text = picklist options (one per line), position */
 	SETUP__COUNT
 };
 
@@ -294,6 +299,10 @@ struct store_setup_item {
 	bool closing;                          /* statuses: the closing status */
 	bool client_facing;                    /* note types: the client-facing type */
 	int64_t low_cents, high_cents, limit_cents;  /* value ranges; limit = disbursement limit */
+	char code[STORE_CATEGORY_MAX + 1];     /* flags: condition; UDF fields: format */
+	char text[STORE_COMMENTS_MAX + 1];     /* flags: parameter; UDF fields: picklist options */
+	char target[STORE_CATEGORY_MAX + 1];   /* flags: where the details live */
+	bool required;                         /* UDF fields */
 	int64_t position;                      /* order in lists (then name) */
 	int64_t version;
 };
@@ -330,7 +339,7 @@ int store_setup_usage(struct store_conn *c, enum store_setup_kind kind, int64_t 
  * lowest (position, id) whose group is group or ''; STORE_NOT_FOUND when none. */
 int store_stage_first(struct store_conn *c, const char *group, struct store_setup_item *status);
 
-/* ---- contacts (minimal; parties of cases and external staff) ---------------------------- */
+/* ---- contacts --------------------------------------------------------------------------- */
 
 #define STORE_PERSON_NAME_MAX 100
 #define STORE_PHONE_MAX 40
@@ -343,9 +352,41 @@ struct store_contact {
 	char org_name[STORE_NAME_MAX + 1];
 	char email[STORE_EMAIL_MAX + 1];
 	char phone[STORE_PHONE_MAX + 1];
+	char nickname[STORE_PERSON_NAME_MAX + 1];
+	char languages[STORE_NAME_MAX + 1];  /* free text, e.g. "Spanish, English" */
+	int64_t employer_id;                 /* 0 = none; an attorney's firm, an adjuster's insurer */
+	char preferred_comm[8];              /* email, letter */
+	char birth_date[11];                 /* "" = not known */
+	char death_date[11];                 /* "" = living (or not known) */
+	char death_place[STORE_NAME_MAX + 1];
 	char display_name[STORE_NAME_MAX + 1]; /* read only: "First Last" or the organisation */
+	char employer_name[STORE_NAME_MAX + 1];/* read only */
 	int64_t version;
 	int64_t created_at;
+};
+
+/* A phone number or e-mail address of a contact. contact.phone / contact.email hold a copy of
+ * the primary one of each kind (the domain keeps them in step). */
+struct store_contact_channel {
+	int64_t id;
+	int64_t contact_id;
+	char kind[8];                        /* phone, email */
+	char label[STORE_PHONE_MAX + 1];     /* "mobile", "work", ... */
+	char value[STORE_EMAIL_MAX + 1];
+	bool primary;
+};
+
+struct store_contact_address {
+	int64_t id;
+	int64_t contact_id;
+	char label[STORE_PHONE_MAX + 1];
+	char line1[STORE_NAME_MAX + 1];
+	char line2[STORE_NAME_MAX + 1];
+	char city[STORE_PERSON_NAME_MAX + 1];
+	char region[STORE_PERSON_NAME_MAX + 1];
+	char postcode[24];
+	char country[STORE_PERSON_NAME_MAX + 1];
+	bool primary;
 };
 
 int store_contact_insert(struct store_conn *c, struct store_contact *ct, int64_t now);
@@ -358,14 +399,32 @@ typedef int (*store_contact_each_fn)(const struct store_contact *ct, void *ctx);
  * "") keeps those whose first, last or organisation name or e-mail starts with q (any case). */
 int store_contact_list(struct store_conn *c, const char *q, int64_t after_id, int limit,
 		       store_contact_each_fn each, void *ctx);
-/* store_contact_usage: where the contact is used ("case parties", "case staff", "users"). */
+/* store_contact_usage: where the contact is used ("case parties", "case staff", "users",
+ * then "employees", "insurance", "liens", "bankruptcies", "appointments", "courts",
+ * "court personnel", "case referrals"). */
 int store_contact_usage(struct store_conn *c, int64_t id, char where[64], int64_t *count);
+
+/* store_contact_channels_set replaces every phone and e-mail row of a contact with rows[0..n)
+ * (their id is ignored; positions follow the array). Call inside a transaction. */
+int store_contact_channels_set(struct store_conn *c, int64_t contact_id,
+			       const struct store_contact_channel *rows, int n);
+typedef int (*store_contact_channel_each_fn)(const struct store_contact_channel *ch, void *ctx);
+/* store_contact_channel_list walks a contact's phones then e-mails, each in position order. */
+int store_contact_channel_list(struct store_conn *c, int64_t contact_id,
+			       store_contact_channel_each_fn each, void *ctx);
+
+/* store_contact_addresses_set replaces every postal address of a contact (as above). */
+int store_contact_addresses_set(struct store_conn *c, int64_t contact_id,
+				const struct store_contact_address *rows, int n);
+typedef int (*store_contact_address_each_fn)(const struct store_contact_address *ad,
+					     void *ctx);
+int store_contact_address_list(struct store_conn *c, int64_t contact_id,
+			       store_contact_address_each_fn each, void *ctx);
 
 /* ---- cases ------------------------------------------------------------------------------ */
 
 #define STORE_CASE_NUMBER_MAX 40
 #define STORE_DATE_LEN 11                /* "YYYY-MM-DD" and its terminator; "" = not set */
-#define STORE_COMMENTS_MAX 1000
 #define STORE_DESCRIPTION_MAX 4000
 
 /* Which cases a caller may see. all = admin and staff; otherwise the cases where user_id is
@@ -396,6 +455,14 @@ struct store_case {
 	bool serious_injury;
 	bool mdl_master;
 	char description[STORE_DESCRIPTION_MAX + 1];
+	char retainer_date[STORE_DATE_LEN];       /* the retainer was signed */
+	char referral_in_form[STORE_NAME_MAX + 1];/* how the case came in ("Attorney referral", ...) */
+	int64_t referral_in_contact_id;           /* who referred it in; 0 = none */
+	char referral_out_form[STORE_NAME_MAX + 1];
+	int64_t referral_out_contact_id;          /* whom it was referred out to; 0 = none */
+	char liability_code[STORE_PERSON_NAME_MAX + 1];
+	int64_t liability_percent;                /* 0..100, -1 = not set */
+	char incident_facts[STORE_DESCRIPTION_MAX + 1];
 	int64_t owner_id;
 	int64_t stage_status_id;                  /* the current primary status (0 before the first) */
 	int64_t created_by;
@@ -410,6 +477,8 @@ struct store_case {
 	char owner_name[STORE_NAME_MAX + 1];
 	char stage_name[STORE_NAME_MAX + 1];
 	char value_range_name[STORE_NAME_MAX + 1];
+	char referral_in_contact_name[STORE_NAME_MAX + 1];
+	char referral_out_contact_name[STORE_NAME_MAX + 1];
 };
 
 /* store_case_insert writes the case (not stage_status_id / closed_date, which start empty);
@@ -425,7 +494,7 @@ int store_case_get(struct store_conn *c, const struct store_scope *scope, int64_
 /* store_case_get_by_number is store_case_get by case number (all scope). */
 int store_case_get_by_number(struct store_conn *c, const char *number, struct store_case *k);
 
-/* store_case_update writes the editable fields (number .. description, owner_id) when
+/* store_case_update writes the editable fields (number .. incident_facts, owner_id) when
  * k->version is current, bumps it and sets updated_at. STORE_CONFLICT on a stale version or a
  * taken number; STORE_NOT_FOUND when gone. */
 int store_case_update(struct store_conn *c, struct store_case *k, int64_t now);
@@ -657,20 +726,295 @@ int store_related_list(struct store_conn *c, int64_t case_id, store_case_brief_e
 int store_other_cases(struct store_conn *c, int64_t case_id, store_case_brief_each_fn each,
 		      void *ctx);
 
+#define STORE_SUMMARY_TEXT_MAX 2000
+#define STORE_SHORT_MAX 60
+
 struct store_party {
 	int64_t id;
 	int64_t case_id;
 	int64_t contact_id;
 	char kind[16];                         /* plaintiff, defendant */
-	char contact_name[STORE_NAME_MAX + 1]; /* read only */
+	int64_t group_no;                      /* the party's group (#), 1 by default */
+	bool primary_party;                    /* the primary plaintiff (plaintiffs only) */
+	bool primary_contact;                  /* the primary contact (plaintiffs only) */
+	char role[STORE_PERSON_NAME_MAX + 1];  /* role in the incident ("Driver", "Owner", ...) */
+	bool represented;                      /* false = an "other plaintiff", not the firm's */
+	int64_t law_firm_id;                   /* 0 = none */
+	int64_t attorney_id;                   /* 0 = none */
+	char injury_summary[STORE_SUMMARY_TEXT_MAX + 1];
+	char pleadings_summary[STORE_SUMMARY_TEXT_MAX + 1];
+	int64_t version;
+	/* Read only, joined in from the contacts: */
+	char contact_name[STORE_NAME_MAX + 1];
+	char nickname[STORE_PERSON_NAME_MAX + 1];
+	char languages[STORE_NAME_MAX + 1];
+	char phone[STORE_PHONE_MAX + 1];       /* the primary phone */
+	char birth_date[STORE_DATE_LEN];
+	char death_date[STORE_DATE_LEN];
+	char death_place[STORE_NAME_MAX + 1];
+	char law_firm_name[STORE_NAME_MAX + 1];
+	char attorney_name[STORE_NAME_MAX + 1];
 };
 
 /* store_party_insert: STORE_CONFLICT when the contact already has that kind on the case. */
 int store_party_insert(struct store_conn *c, struct store_party *p);
 int store_party_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_party *p);
+/* store_party_update writes group_no .. pleadings_summary when p->version is current; bumps it.
+ * (The contact and the kind of a party do not change.) */
+int store_party_update(struct store_conn *c, struct store_party *p);
+/* store_party_delete removes a party with its insurance, liens, bankruptcies and its
+ * deadlines' party link (they stay, without a party). */
 int store_party_delete(struct store_conn *c, int64_t id);
 typedef int (*store_party_each_fn)(const struct store_party *p, void *ctx);
+/* store_party_list walks the parties of a case: plaintiffs first, then defendants, each by
+ * (group_no, id). */
 int store_party_list(struct store_conn *c, int64_t case_id, store_party_each_fn each,
 		     void *ctx);
+
+/* ---- insurance, liens, bankruptcies (of parties) ----------------------------------------- */
+
+struct store_insurance {
+	int64_t id;
+	int64_t case_id;
+	int64_t party_id;
+	int64_t company_id;                    /* insurance company contact; 0 = none */
+	char claim_number[STORE_SHORT_MAX + 1];
+	char policy_limits[STORE_SHORT_MAX + 1];  /* as written, e.g. "100/300" */
+	int64_t no_fault_cents;                /* -1 = not given (each cents field) */
+	int64_t um_sum_cents;
+	int64_t adjuster_id;                   /* 0 = none */
+	char adjuster_phone[STORE_PHONE_MAX + 1];
+	int64_t coverage_cents;
+	int64_t version;
+	/* Read only: */
+	char company_name[STORE_NAME_MAX + 1];
+	char adjuster_name[STORE_NAME_MAX + 1];
+	char party_kind[16];
+};
+
+int store_insurance_insert(struct store_conn *c, struct store_insurance *in);
+int store_insurance_get(struct store_conn *c, int64_t case_id, int64_t id,
+			struct store_insurance *in);
+/* store_insurance_update writes company_id .. coverage_cents when in->version is current. */
+int store_insurance_update(struct store_conn *c, struct store_insurance *in);
+int store_insurance_delete(struct store_conn *c, int64_t id);
+typedef int (*store_insurance_each_fn)(const struct store_insurance *in, void *ctx);
+/* store_insurance_list walks every insurance row of a case by (party_id, id). */
+int store_insurance_list(struct store_conn *c, int64_t case_id, store_insurance_each_fn each,
+			 void *ctx);
+
+struct store_lien {
+	int64_t id;
+	int64_t case_id;
+	int64_t party_id;                      /* the plaintiff it is on */
+	int64_t holder_id;                     /* lien holder contact; 0 = none */
+	char description[STORE_NAME_MAX + 1];
+	int64_t amount_cents;
+	int64_t negotiated_cents;              /* -1 = not yet */
+	int64_t final_cents;                   /* -1 = not yet */
+	int64_t version;
+	char holder_name[STORE_NAME_MAX + 1];  /* read only */
+};
+
+int store_lien_insert(struct store_conn *c, struct store_lien *l);
+int store_lien_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_lien *l);
+int store_lien_update(struct store_conn *c, struct store_lien *l);
+int store_lien_delete(struct store_conn *c, int64_t id);
+typedef int (*store_lien_each_fn)(const struct store_lien *l, void *ctx);
+/* store_lien_list walks a case's liens by (party_id, id). */
+int store_lien_list(struct store_conn *c, int64_t case_id, store_lien_each_fn each, void *ctx);
+
+struct store_bankruptcy {
+	int64_t id;
+	int64_t case_id;
+	int64_t party_id;
+	int64_t court_id;                      /* bankruptcy court contact; 0 = none */
+	char judge[STORE_PERSON_NAME_MAX + 1];
+	char docket_number[STORE_SHORT_MAX + 1];
+	int64_t trustee_id;                    /* 0 = none */
+	int64_t trustee_attorney_id;           /* 0 = none */
+	char retained_date[STORE_DATE_LEN];
+	int64_t version;
+	/* Read only: */
+	char party_kind[16];                   /* plaintiff, defendant */
+	char party_name[STORE_NAME_MAX + 1];
+	char court_name[STORE_NAME_MAX + 1];
+	char trustee_name[STORE_NAME_MAX + 1];
+	char trustee_attorney_name[STORE_NAME_MAX + 1];
+};
+
+int store_bankruptcy_insert(struct store_conn *c, struct store_bankruptcy *b);
+int store_bankruptcy_get(struct store_conn *c, int64_t case_id, int64_t id,
+			 struct store_bankruptcy *b);
+int store_bankruptcy_update(struct store_conn *c, struct store_bankruptcy *b);
+int store_bankruptcy_delete(struct store_conn *c, int64_t id);
+typedef int (*store_bankruptcy_each_fn)(const struct store_bankruptcy *b, void *ctx);
+/* store_bankruptcy_list walks a case's bankruptcies by id. */
+int store_bankruptcy_list(struct store_conn *c, int64_t case_id, store_bankruptcy_each_fn each,
+			  void *ctx);
+
+/* ---- tasks ------------------------------------------------------------------------------ */
+
+struct store_task {
+	int64_t id;
+	int64_t case_id;
+	char subject[STORE_NAME_MAX + 1];
+	char description[STORE_DESCRIPTION_MAX + 1];
+	char priority[12];                     /* critical, high, normal, low */
+	char due_date[STORE_DATE_LEN];         /* "" = none */
+	int64_t assignee_id;                   /* a user; 0 = nobody */
+	bool completed;
+	int64_t completed_at;                  /* 0 while open */
+	int64_t completed_by;                  /* 0 while open */
+	int64_t created_by;
+	int64_t version;
+	int64_t created_at;
+	int64_t updated_at;
+	char assignee_name[STORE_NAME_MAX + 1];/* read only */
+};
+
+int store_task_insert(struct store_conn *c, struct store_task *t, int64_t now);
+int store_task_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_task *t);
+/* store_task_update writes subject .. completed_by when t->version is current; bumps it. */
+int store_task_update(struct store_conn *c, struct store_task *t, int64_t now);
+int store_task_delete(struct store_conn *c, int64_t id);
+typedef int (*store_task_each_fn)(const struct store_task *t, void *ctx);
+/* store_task_list walks a case's tasks (open_only: the incomplete ones) by due date (dated
+ * first, earliest first), then priority (critical first), then id. */
+int store_task_list(struct store_conn *c, int64_t case_id, bool open_only,
+		    store_task_each_fn each, void *ctx);
+
+/* ---- appointments ----------------------------------------------------------------------- */
+
+struct store_appointment {
+	int64_t id;
+	int64_t case_id;
+	int64_t starts_at;
+	int64_t ends_at;
+	char subject[STORE_NAME_MAX + 1];
+	char comments[STORE_COMMENTS_MAX + 1];
+	bool completed;
+	int64_t created_by;
+	int64_t version;
+	int64_t created_at;
+	int64_t updated_at;
+};
+
+/* Someone attending an appointment: a user (staff) or a contact. */
+struct store_attendee {
+	int64_t id;
+	int64_t appointment_id;
+	int64_t user_id;                       /* exactly one of user_id / contact_id */
+	int64_t contact_id;
+	char name[STORE_NAME_MAX + 1];         /* read only */
+};
+
+int store_appointment_insert(struct store_conn *c, struct store_appointment *ap, int64_t now);
+int store_appointment_get(struct store_conn *c, int64_t case_id, int64_t id,
+			  struct store_appointment *ap);
+/* store_appointment_update writes starts_at .. completed when ap->version is current. */
+int store_appointment_update(struct store_conn *c, struct store_appointment *ap, int64_t now);
+/* store_appointment_delete removes an appointment and its attendees. */
+int store_appointment_delete(struct store_conn *c, int64_t id);
+typedef int (*store_appointment_each_fn)(const struct store_appointment *ap, void *ctx);
+/* store_appointment_list walks a case's appointments by (starts_at, id). pending_from > 0 keeps
+ * the pending ones only: not completed, or starting at or after pending_from. */
+int store_appointment_list(struct store_conn *c, int64_t case_id, int64_t pending_from,
+			   store_appointment_each_fn each, void *ctx);
+/* store_attendees_set replaces the attendees of an appointment of case case_id with
+ * rows[0..n). Call inside a transaction. */
+int store_attendees_set(struct store_conn *c, int64_t case_id, int64_t appointment_id,
+			const struct store_attendee *rows, int n);
+typedef int (*store_attendee_each_fn)(const struct store_attendee *at, void *ctx);
+/* store_attendee_list walks the attendees of every appointment of a case by
+ * (appointment_id, id); appointment_id > 0 keeps that appointment's only. */
+int store_attendee_list(struct store_conn *c, int64_t case_id, int64_t appointment_id,
+			store_attendee_each_fn each, void *ctx);
+
+/* ---- critical deadlines and statutes of limitation --------------------------------------- */
+
+struct store_deadline {
+	int64_t id;
+	int64_t case_id;
+	int64_t party_id;                      /* 0 = the case as a whole */
+	char kind[16];                         /* plaintiff_sol, defendant_sol, critical */
+	int64_t deadline_type_id;              /* set for critical; 0 otherwise */
+	char due_date[STORE_DATE_LEN];
+	char comments[STORE_COMMENTS_MAX + 1];
+	bool done;
+	char done_date[STORE_DATE_LEN];
+	int64_t created_by;
+	int64_t version;
+	/* Read only: */
+	char party_name[STORE_NAME_MAX + 1];
+	char type_name[STORE_NAME_MAX + 1];    /* the deadline type's name ("" for SOLs) */
+};
+
+int store_deadline_insert(struct store_conn *c, struct store_deadline *d);
+int store_deadline_get(struct store_conn *c, int64_t case_id, int64_t id,
+		       struct store_deadline *d);
+/* store_deadline_update writes party_id .. done_date when d->version is current. */
+int store_deadline_update(struct store_conn *c, struct store_deadline *d);
+int store_deadline_delete(struct store_conn *c, int64_t id);
+typedef int (*store_deadline_each_fn)(const struct store_deadline *d, void *ctx);
+/* store_deadline_list walks a case's deadlines (outstanding_only: not done) by (due_date, id). */
+int store_deadline_list(struct store_conn *c, int64_t case_id, bool outstanding_only,
+			store_deadline_each_fn each, void *ctx);
+
+/* ---- courts and dockets ----------------------------------------------------------------- */
+
+struct store_court {
+	int64_t id;
+	int64_t case_id;
+	int64_t court_id;                      /* the court's contact */
+	char docket_number[STORE_SHORT_MAX + 1];
+	char filing_date[STORE_DATE_LEN];
+	int64_t version;
+	char court_name[STORE_NAME_MAX + 1];   /* read only */
+};
+
+struct store_court_person {
+	int64_t id;
+	int64_t case_court_id;
+	int64_t contact_id;
+	char role[STORE_PERSON_NAME_MAX + 1];  /* "Judge", "Clerk", ... */
+	char name[STORE_NAME_MAX + 1];         /* read only */
+};
+
+int store_court_insert(struct store_conn *c, struct store_court *ct);
+int store_court_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_court *ct);
+int store_court_update(struct store_conn *c, struct store_court *ct);
+/* store_court_delete removes a court row and its personnel. */
+int store_court_delete(struct store_conn *c, int64_t id);
+typedef int (*store_court_each_fn)(const struct store_court *ct, void *ctx);
+/* store_court_list walks a case's courts by id. */
+int store_court_list(struct store_conn *c, int64_t case_id, store_court_each_fn each,
+		     void *ctx);
+/* store_court_personnel_set replaces the personnel of court row case_court_id of case case_id. */
+int store_court_personnel_set(struct store_conn *c, int64_t case_id, int64_t case_court_id,
+			      const struct store_court_person *rows, int n);
+typedef int (*store_court_person_each_fn)(const struct store_court_person *p, void *ctx);
+/* store_court_personnel_list walks the personnel of every court row of a case by
+ * (case_court_id, id); case_court_id > 0 keeps that row's only. */
+int store_court_personnel_list(struct store_conn *c, int64_t case_id, int64_t case_court_id,
+			       store_court_person_each_fn each, void *ctx);
+
+/* ---- user-defined field values ---------------------------------------------------------- */
+
+#define STORE_UDF_VALUE_MAX 1000
+
+struct store_udf_value {
+	int64_t case_id;
+	int64_t field_id;
+	char value[STORE_UDF_VALUE_MAX + 1];   /* canonical text of the value (domain/udf.c) */
+};
+
+/* store_udf_value_set stores a value ("" removes it). */
+int store_udf_value_set(struct store_conn *c, int64_t case_id, int64_t field_id,
+			const char *value);
+typedef int (*store_udf_value_each_fn)(const struct store_udf_value *v, void *ctx);
+/* store_udf_value_list walks the values stored on a case by field id. */
+int store_udf_value_list(struct store_conn *c, int64_t case_id, store_udf_value_each_fn each,
+			 void *ctx);
 
 #endif

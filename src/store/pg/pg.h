@@ -266,4 +266,52 @@ int pg_party_get(struct store_conn *c, int64_t case_id, int64_t id, struct store
 int pg_party_delete(struct store_conn *c, int64_t id);
 int pg_party_list(struct store_conn *c, int64_t case_id, store_party_each_fn each, void *ctx);
 
+/* Migration 0003 (the case summary): */
+int pg_contact_channels_set(struct store_conn *c, int64_t contact_id, const struct store_contact_channel *rows, int n);
+int pg_contact_channel_list(struct store_conn *c, int64_t contact_id, store_contact_channel_each_fn each, void *ctx);
+int pg_contact_addresses_set(struct store_conn *c, int64_t contact_id, const struct store_contact_address *rows, int n);
+int pg_contact_address_list(struct store_conn *c, int64_t contact_id, store_contact_address_each_fn each, void *ctx);
+int pg_party_update(struct store_conn *c, struct store_party *p);
+int pg_insurance_insert(struct store_conn *c, struct store_insurance *in);
+int pg_insurance_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_insurance *in);
+int pg_insurance_update(struct store_conn *c, struct store_insurance *in);
+int pg_insurance_delete(struct store_conn *c, int64_t id);
+int pg_insurance_list(struct store_conn *c, int64_t case_id, store_insurance_each_fn each, void *ctx);
+int pg_lien_insert(struct store_conn *c, struct store_lien *l);
+int pg_lien_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_lien *l);
+int pg_lien_update(struct store_conn *c, struct store_lien *l);
+int pg_lien_delete(struct store_conn *c, int64_t id);
+int pg_lien_list(struct store_conn *c, int64_t case_id, store_lien_each_fn each, void *ctx);
+int pg_bankruptcy_insert(struct store_conn *c, struct store_bankruptcy *b);
+int pg_bankruptcy_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_bankruptcy *b);
+int pg_bankruptcy_update(struct store_conn *c, struct store_bankruptcy *b);
+int pg_bankruptcy_delete(struct store_conn *c, int64_t id);
+int pg_bankruptcy_list(struct store_conn *c, int64_t case_id, store_bankruptcy_each_fn each, void *ctx);
+int pg_task_insert(struct store_conn *c, struct store_task *t, int64_t now);
+int pg_task_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_task *t);
+int pg_task_update(struct store_conn *c, struct store_task *t, int64_t now);
+int pg_task_delete(struct store_conn *c, int64_t id);
+int pg_task_list(struct store_conn *c, int64_t case_id, bool open_only, store_task_each_fn each, void *ctx);
+int pg_appointment_insert(struct store_conn *c, struct store_appointment *ap, int64_t now);
+int pg_appointment_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_appointment *ap);
+int pg_appointment_update(struct store_conn *c, struct store_appointment *ap, int64_t now);
+int pg_appointment_delete(struct store_conn *c, int64_t id);
+int pg_appointment_list(struct store_conn *c, int64_t case_id, int64_t pending_from, store_appointment_each_fn each, void *ctx);
+int pg_attendees_set(struct store_conn *c, int64_t case_id, int64_t appointment_id, const struct store_attendee *rows, int n);
+int pg_attendee_list(struct store_conn *c, int64_t case_id, int64_t appointment_id, store_attendee_each_fn each, void *ctx);
+int pg_deadline_insert(struct store_conn *c, struct store_deadline *d);
+int pg_deadline_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_deadline *d);
+int pg_deadline_update(struct store_conn *c, struct store_deadline *d);
+int pg_deadline_delete(struct store_conn *c, int64_t id);
+int pg_deadline_list(struct store_conn *c, int64_t case_id, bool outstanding_only, store_deadline_each_fn each, void *ctx);
+int pg_court_insert(struct store_conn *c, struct store_court *ct);
+int pg_court_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_court *ct);
+int pg_court_update(struct store_conn *c, struct store_court *ct);
+int pg_court_delete(struct store_conn *c, int64_t id);
+int pg_court_list(struct store_conn *c, int64_t case_id, store_court_each_fn each, void *ctx);
+int pg_court_personnel_set(struct store_conn *c, int64_t case_id, int64_t case_court_id, const struct store_court_person *rows, int n);
+int pg_court_personnel_list(struct store_conn *c, int64_t case_id, int64_t case_court_id, store_court_person_each_fn each, void *ctx);
+int pg_udf_value_set(struct store_conn *c, int64_t case_id, int64_t field_id, const char *value);
+int pg_udf_value_list(struct store_conn *c, int64_t case_id, store_udf_value_each_fn each, void *ctx);
+
 #endif

@@ -245,4 +245,52 @@ int sqlite_party_delete(struct store_conn *c, int64_t id);
 int sqlite_party_list(struct store_conn *c, int64_t case_id, store_party_each_fn each,
 		      void *ctx);
 
+/* Migration 0003 (the case summary): */
+int sqlite_contact_channels_set(struct store_conn *c, int64_t contact_id, const struct store_contact_channel *rows, int n);
+int sqlite_contact_channel_list(struct store_conn *c, int64_t contact_id, store_contact_channel_each_fn each, void *ctx);
+int sqlite_contact_addresses_set(struct store_conn *c, int64_t contact_id, const struct store_contact_address *rows, int n);
+int sqlite_contact_address_list(struct store_conn *c, int64_t contact_id, store_contact_address_each_fn each, void *ctx);
+int sqlite_party_update(struct store_conn *c, struct store_party *p);
+int sqlite_insurance_insert(struct store_conn *c, struct store_insurance *in);
+int sqlite_insurance_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_insurance *in);
+int sqlite_insurance_update(struct store_conn *c, struct store_insurance *in);
+int sqlite_insurance_delete(struct store_conn *c, int64_t id);
+int sqlite_insurance_list(struct store_conn *c, int64_t case_id, store_insurance_each_fn each, void *ctx);
+int sqlite_lien_insert(struct store_conn *c, struct store_lien *l);
+int sqlite_lien_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_lien *l);
+int sqlite_lien_update(struct store_conn *c, struct store_lien *l);
+int sqlite_lien_delete(struct store_conn *c, int64_t id);
+int sqlite_lien_list(struct store_conn *c, int64_t case_id, store_lien_each_fn each, void *ctx);
+int sqlite_bankruptcy_insert(struct store_conn *c, struct store_bankruptcy *b);
+int sqlite_bankruptcy_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_bankruptcy *b);
+int sqlite_bankruptcy_update(struct store_conn *c, struct store_bankruptcy *b);
+int sqlite_bankruptcy_delete(struct store_conn *c, int64_t id);
+int sqlite_bankruptcy_list(struct store_conn *c, int64_t case_id, store_bankruptcy_each_fn each, void *ctx);
+int sqlite_task_insert(struct store_conn *c, struct store_task *t, int64_t now);
+int sqlite_task_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_task *t);
+int sqlite_task_update(struct store_conn *c, struct store_task *t, int64_t now);
+int sqlite_task_delete(struct store_conn *c, int64_t id);
+int sqlite_task_list(struct store_conn *c, int64_t case_id, bool open_only, store_task_each_fn each, void *ctx);
+int sqlite_appointment_insert(struct store_conn *c, struct store_appointment *ap, int64_t now);
+int sqlite_appointment_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_appointment *ap);
+int sqlite_appointment_update(struct store_conn *c, struct store_appointment *ap, int64_t now);
+int sqlite_appointment_delete(struct store_conn *c, int64_t id);
+int sqlite_appointment_list(struct store_conn *c, int64_t case_id, int64_t pending_from, store_appointment_each_fn each, void *ctx);
+int sqlite_attendees_set(struct store_conn *c, int64_t case_id, int64_t appointment_id, const struct store_attendee *rows, int n);
+int sqlite_attendee_list(struct store_conn *c, int64_t case_id, int64_t appointment_id, store_attendee_each_fn each, void *ctx);
+int sqlite_deadline_insert(struct store_conn *c, struct store_deadline *d);
+int sqlite_deadline_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_deadline *d);
+int sqlite_deadline_update(struct store_conn *c, struct store_deadline *d);
+int sqlite_deadline_delete(struct store_conn *c, int64_t id);
+int sqlite_deadline_list(struct store_conn *c, int64_t case_id, bool outstanding_only, store_deadline_each_fn each, void *ctx);
+int sqlite_court_insert(struct store_conn *c, struct store_court *ct);
+int sqlite_court_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_court *ct);
+int sqlite_court_update(struct store_conn *c, struct store_court *ct);
+int sqlite_court_delete(struct store_conn *c, int64_t id);
+int sqlite_court_list(struct store_conn *c, int64_t case_id, store_court_each_fn each, void *ctx);
+int sqlite_court_personnel_set(struct store_conn *c, int64_t case_id, int64_t case_court_id, const struct store_court_person *rows, int n);
+int sqlite_court_personnel_list(struct store_conn *c, int64_t case_id, int64_t case_court_id, store_court_person_each_fn each, void *ctx);
+int sqlite_udf_value_set(struct store_conn *c, int64_t case_id, int64_t field_id, const char *value);
+int sqlite_udf_value_list(struct store_conn *c, int64_t case_id, store_udf_value_each_fn each, void *ctx);
+
 #endif
