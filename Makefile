@@ -3,7 +3,7 @@
 #   make run        build, create caseload.db with demo data if missing, serve on 127.0.0.1:8080
 #   make test       every test: unit, API (SQLite and PostgreSQL), browser; normal and ASan builds
 #   make asan       build build-asan/caseload with AddressSanitizer + UndefinedBehaviorSanitizer
-#   make bench      load benchmarks (wrk); they print figures
+#   make bench      load benchmarks (wrk); they print figures (bench-summary: the case summary)
 #   make fuzz       libFuzzer targets for a short run
 #   make lint       cppcheck over src/
 SHELL := /bin/bash
@@ -33,7 +33,7 @@ MIGRATIONS := $(shell find src/store/migrations -name '*.sql' | sort)
 VENDOR := node_modules/htm/preact/standalone.module.js
 DEPS_STAMP := .deps-stamp
 
-.PHONY: all asan run test test-unit test-api test-api-pg test-browser test-asan bench fuzz lint clean deps
+.PHONY: all asan run test test-unit test-api test-api-pg test-browser test-asan bench bench-summary fuzz lint clean deps
 all: $(BUILD)/caseload
 
 deps: $(DEPS_STAMP)
@@ -120,6 +120,12 @@ test: all
 # ---- tools ---------------------------------------------------------------------------------
 bench: all
 	bench/run.sh $(BUILD)/caseload
+
+# the case summary at 10,000 cases and at BENCH_N (design.md's target is at 1,000,000);
+# BACKEND=pg runs it on a throwaway PostgreSQL cluster
+BENCH_N ?= 100000
+bench-summary: all
+	BIN=$(BUILD)/caseload bench/summary.sh 10000 $(BENCH_N)
 
 fuzz:
 	tests/fuzz/run.sh

@@ -11,20 +11,19 @@ DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 command -v wrk >/dev/null || { echo "bench: wrk is missing (scripts/deps.sh installs it)"; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 dir=$(mktemp -d)
+pid=
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
 "$BIN" init --db "$dir/bench.db" >/dev/null
 "$BIN" demo --db "$dir/bench.db" >/dev/null
-"$BIN" serve --db "$dir/bench.db" --listen 127.0.0.1:0 --login-ip-limit 1000 2>"$dir/log" &
-pid=$!
-for _ in $(seq 100); do grep -q '"listening"' "$dir/log" 2>/dev/null && break; sleep 0.05; done
-url=$(grep -o '"url":"[^"]*"' "$dir/log" | head -1 | cut -d'"' -f4)
-[ -n "$url" ] || { echo "bench: server did not start"; cat "$dir/log"; exit 1; }
+bench_serve "$BIN" "$dir/bench.db" "$dir/log"
+pid=$bench_pid
+url=$bench_url
 
-cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
-  -d '{"login":"admin","password":"caseload-admin-1"}' "$url/api/v1/session" \
-  | grep -i '^set-cookie:' | sed -e 's/^[Ss]et-[Cc]ookie: //' -e 's/;.*//')
+cookie=$(bench_login "$url" admin caseload-admin-1)
 [ -n "$cookie" ] || { echo "bench: login failed"; exit 1; }
 
 summary() { # name, wrk output
@@ -46,10 +45,7 @@ rss=$(ps -o rss= -p "$pid" | tr -d ' ')
 printf 'server resident memory after load: %s MiB\n' "$((rss / 1024))"
 
 # ---- durable writes -------------------------------------------------------------------------
-token=$(curl -s -H 'Content-Type: application/json' -H "Cookie: $cookie" \
-  -H "X-CSRF-Token: $(curl -s -H "Cookie: $cookie" "$url/api/v1/me" | grep -o '"csrf_token":"[^"]*"' | cut -d'"' -f4)" \
-  -H "Origin: $url" -H 'Sec-Fetch-Site: same-origin' -d '{"name":"bench"}' "$url/api/v1/tokens" \
-  | grep -o '"token":"[^"]*"' | cut -d'"' -f4)
+token=$(bench_token "$url" "$cookie")
 [ -n "$token" ] || { echo "bench: could not make an API token"; exit 1; }
 get() { curl -s -H "Authorization: Bearer $token" "$url$1"; }
 first_id() { grep -o '"id":[0-9]*' | head -1 | cut -d: -f2; }

@@ -210,6 +210,72 @@ int api_case_row_delete(struct request *r, api_case_row_fn fn)
 	return reply_empty(r, 204);
 }
 
+int api_query_bool(struct request *r, const char *name, bool *out)
+{
+	const char *v = request_query(r, name);
+	if (!v)
+		return 0;
+	if (strcmp(v, "true") != 0 && strcmp(v, "false") != 0) {
+		char field[64];
+		snprintf(field, sizeof field, "query.%s", name);
+		reply_error(r, ERR_INVALID, field, "must be true or false");
+		return -1;
+	}
+	*out = strcmp(v, "true") == 0;
+	return 0;
+}
+
+int api_body_list(struct request *r, const struct spec_field *spec, void *dst,
+		  uint32_t *present, const char *list, const json_t **items)
+{
+	struct err e;
+	err_clear(&e);
+	json_t *obj = NULL;
+	*items = NULL;
+	if (body_json(r, &obj, &e) != 0) {
+		reply_problem(r, &e);
+		return -1;
+	}
+	json_t *v = json_object_get(obj, list);
+	if (v && !json_is_array(v) && !json_is_null(v)) {
+		reply_error(r, ERR_INVALID, list, "must be an array");
+		return -1;
+	}
+	json_t *rest = json_copy(obj);
+	if (!rest) {
+		reply_error(r, ERR_INTERNAL, NULL, "out of memory");
+		return -1;
+	}
+	json_object_del(rest, list);
+	int rc = spec_parse(rest, spec, dst, present, &e);
+	json_decref(rest);
+	if (rc != 0) {
+		reply_problem(r, &e);
+		return -1;
+	}
+	*items = v;
+	return 0;
+}
+
+int api_list_item(const json_t *item, const char *list, size_t i,
+		  const struct spec_field *spec, void *dst, struct err *e)
+{
+	uint32_t present = 0;
+	char where[64];
+	if (!json_is_object(item)) {
+		snprintf(where, sizeof where, "%s[%zu]", list, i);
+		return err_set(e, ERR_INVALID, where, "must be an object");
+	}
+	int rc = spec_parse(item, spec, dst, &present, e);
+	if (rc != 0) {
+		char member[sizeof e->field];
+		memcpy(member, e->field, sizeof member);
+		if (snprintf(e->field, sizeof e->field, "%s[%zu].%s", list, i, member) < 0)
+			e->field[0] = '\0';
+	}
+	return rc;
+}
+
 json_t *user_to_json(const struct store_user *u, uint32_t rights)
 {
 	json_t *names = json_array();

@@ -5,6 +5,7 @@
 #define CASELOAD_API_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "http/request.h"
@@ -72,12 +73,51 @@ typedef int (*api_case_row_fn)(struct store_conn *c, const struct actor *a, int6
  * 204 or the problem. */
 int api_case_row_delete(struct request *r, api_case_row_fn fn);
 
+/* api_query_bool reads the optional query parameter name, "true" or "false" (absent: *out is
+ * left as it is); -1 after answering 400 on query.<name>. */
+int api_query_bool(struct request *r, const char *name, bool *out);
+
+/* api_body_list is api_body for a body with one array member, list, that spec does not
+ * describe: that member (an array, or null for none; else 400 on list) is handed back in
+ * *items, owned by the request, or NULL when it is absent. -1 after answering the problem. */
+int api_body_list(struct request *r, const struct spec_field *spec, void *dst,
+		  uint32_t *present, const char *list, const json_t **items);
+
+/* api_list_item parses element i of the array member list through spec into dst (which the
+ * caller has zeroed); a problem names "list[i].member", or "list[i]" when the element is not
+ * an object. Returns 0 or the code it put in e. */
+int api_list_item(const json_t *item, const char *list, size_t i,
+		  const struct spec_field *spec, void *dst, struct err *e);
+
 /* api_case_status_spec is the body of a status change (api/case_statuses.c), shared with the
  * mass status change (api/cases.c); it fills struct case_status_fields. */
 extern const struct spec_field api_case_status_spec[];
 
 /* user_to_json is the User resource: the row and its effective rights. */
 json_t *user_to_json(const struct store_user *u, uint32_t rights);
+
+/* The JSON forms of the rows under a case, each defined in the api file of its resource and
+ * shared with the case summary (api/summary.c). Each gives a new reference. */
+struct appointment_detail;
+struct court_detail;
+struct udf_entry;
+json_t *case_to_json(const struct store_case *k);                        /* cases.c */
+json_t *value_change_to_json(const struct store_value_change *v);        /* cases.c */
+json_t *case_status_to_json(const struct store_case_status *s, const char *today);
+									 /* case_statuses.c */
+json_t *staff_to_json(const struct store_case_staff *s);                 /* case_staff.c */
+json_t *note_to_json(const struct store_note *n);                        /* notes.c */
+json_t *brief_to_json(const struct store_case_brief *b);                 /* related.c */
+json_t *party_to_json(const struct store_party *p);                      /* parties.c */
+json_t *insurance_to_json(const struct store_insurance *in);             /* insurance.c */
+json_t *lien_to_json(const struct store_lien *l);                        /* liens.c */
+json_t *bankruptcy_to_json(const struct store_bankruptcy *b);            /* bankruptcies.c */
+json_t *task_to_json(const struct store_task *t);                        /* tasks.c */
+json_t *appointment_to_json(const struct appointment_detail *d);         /* appointments.c */
+json_t *deadline_to_json(const struct store_deadline *d);                /* deadlines.c */
+json_t *court_to_json(const struct court_detail *d);                     /* courts.c */
+json_t *udf_entry_to_json(const struct udf_entry *u);                    /* udf.c */
+json_t *udf_options_to_json(const char *options);  /* udf.c: a picklist's lines as an array */
 
 /* Route tables, one per file. */
 extern const struct route api_health_routes[];

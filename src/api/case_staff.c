@@ -18,8 +18,8 @@ static const struct spec_field staff_spec[] = {
 	{0},
 };
 
-/* staff_to_json is the Staff row resource. */
-static json_t *staff_to_json(const struct store_case_staff *s)
+/* staff_to_json is the Staff row resource (api.h). */
+json_t *staff_to_json(const struct store_case_staff *s)
 {
 	return json_pack("{s:I, s:o, s:o, s:s, s:{s:I, s:s, s:s}, s:s, s:s, s:o, s:b, s:I}",
 			 "id", (json_int_t)s->id,

@@ -21,8 +21,8 @@ const struct spec_field api_case_status_spec[] = {
 	{0},
 };
 
-/* case_status_to_json is the status row; days and overdue are counted to today. */
-static json_t *case_status_to_json(const struct store_case_status *s, const char *today)
+/* case_status_to_json is the status row; days and overdue are counted to today (api.h). */
+json_t *case_status_to_json(const struct store_case_status *s, const char *today)
 {
 	int64_t days;
 	bool overdue;

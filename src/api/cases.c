@@ -39,10 +39,42 @@ static const struct spec_field case_spec[] = {
 	{"mdl_master", SPEC_BOOL, CF(mdl_master), 0, CASE_F_MDL_MASTER, false},
 	{"description", SPEC_STRING, CF(description), CF_SIZE(description), CASE_F_DESCRIPTION, false},
 	{"owner_id", SPEC_ID, CF(owner_id), 0, CASE_F_OWNER, false},
+	{"retainer_date", SPEC_DATE, CF(retainer_date), CF_SIZE(retainer_date), CASE_F_RETAINER_DATE, false},
+	{"referral_in_form", SPEC_STRING, CF(referral_in_form), CF_SIZE(referral_in_form),
+	 CASE_F_REFERRAL_IN_FORM, false},
+	{"referral_in_contact_id", SPEC_ID, CF(referral_in_contact_id), 0, CASE_F_REFERRAL_IN_CONTACT, false},
+	{"referral_out_form", SPEC_STRING, CF(referral_out_form), CF_SIZE(referral_out_form),
+	 CASE_F_REFERRAL_OUT_FORM, false},
+	{"referral_out_contact_id", SPEC_ID, CF(referral_out_contact_id), 0, CASE_F_REFERRAL_OUT_CONTACT, false},
+	{"liability_code", SPEC_STRING, CF(liability_code), CF_SIZE(liability_code), CASE_F_LIABILITY_CODE, false},
+	{"liability_percent", SPEC_INT, CF(liability_percent), 0, CASE_F_LIABILITY_PERCENT, false},
+	{"incident_facts", SPEC_STRING, CF(incident_facts), CF_SIZE(incident_facts), CASE_F_INCIDENT_FACTS, false},
 	{0},
 };
 
-static json_t *case_to_json(const struct store_case *k)
+/* case_body reads a create or edit body through spec into f. "liability_percent" is a whole
+ * number or null (not set, kept as -1); a negative number is refused here, since -1 already
+ * means null (the domain refuses the rest of what is outside 0..100). -1 after answering. */
+static int case_body(struct request *r, const struct spec_field *spec, struct case_fields *f)
+{
+	struct err e;
+	err_clear(&e);
+	json_t *obj = NULL;
+	if (body_json(r, &obj, &e) == 0) {
+		json_t *percent = json_object_get(obj, "liability_percent");
+		if (percent && json_is_null(percent))
+			json_object_set_new(obj, "liability_percent", json_integer(-1));
+		else if (percent && json_is_integer(percent) && json_integer_value(percent) < 0)
+			err_set(&e, ERR_UNPROCESSABLE, "liability_percent", "must be from 0 to 100, or null");
+		if (!e.code && spec_parse(obj, spec, f, &f->present, &e) == 0)
+			return 0;
+	}
+	reply_problem(r, &e);
+	return -1;
+}
+
+/* case_to_json is the Case resource (api.h). */
+json_t *case_to_json(const struct store_case *k)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_integer(k->id));
@@ -67,6 +99,17 @@ static json_t *case_to_json(const struct store_case *k)
 	json_object_set_new(o, "mdl_master", json_boolean(k->mdl_master));
 	json_object_set_new(o, "description", json_string(k->description));
 	json_object_set_new(o, "owner", api_ref(k->owner_id, k->owner_name));
+	json_object_set_new(o, "retainer_date", api_opt(k->retainer_date));
+	json_object_set_new(o, "referral_in_form", json_string(k->referral_in_form));
+	json_object_set_new(o, "referral_in_contact",
+			    api_ref(k->referral_in_contact_id, k->referral_in_contact_name));
+	json_object_set_new(o, "referral_out_form", json_string(k->referral_out_form));
+	json_object_set_new(o, "referral_out_contact",
+			    api_ref(k->referral_out_contact_id, k->referral_out_contact_name));
+	json_object_set_new(o, "liability_code", json_string(k->liability_code));
+	json_object_set_new(o, "liability_percent",
+			    k->liability_percent >= 0 ? json_integer(k->liability_percent) : json_null());
+	json_object_set_new(o, "incident_facts", json_string(k->incident_facts));
 	json_object_set_new(o, "stage", api_ref(k->stage_status_id, k->stage_name));
 	json_object_set_new(o, "created_by", json_integer(k->created_by));
 	json_object_set_new(o, "version", json_integer(k->version));
@@ -239,7 +282,8 @@ static int cases_create(struct request *r)
 {
 	struct case_fields f = {0};
 	f.min_settlement_cents = -1;
-	if (api_body(r, case_spec, &f, &f.present) != 0)
+	f.liability_percent = -1;
+	if (case_body(r, case_spec, &f) != 0)
 		return 0;
 	struct err e;
 	struct store_conn *db = api_start(r, &e);
@@ -271,7 +315,8 @@ static int cases_patch(struct request *r)
 		return 0;
 	struct case_fields f = {0};
 	f.min_settlement_cents = -1;
-	if (api_body(r, case_spec + 1, &f, &f.present) != 0)
+	f.liability_percent = -1;
+	if (case_body(r, case_spec + 1, &f) != 0)
 		return 0;
 	struct err e;
 	struct store_conn *db = api_start(r, &e);
@@ -295,12 +340,18 @@ static int cases_delete(struct request *r)
 	return reply_empty(r, 204);
 }
 
-static int value_change_append(const struct store_value_change *v, void *ctx)
+/* value_change_to_json is a row of the value history (api.h). */
+json_t *value_change_to_json(const struct store_value_change *v)
 {
-	json_array_append_new(ctx, json_pack("{s:I, s:o, s:s, s:o, s:o, s:s}",
+	return json_pack("{s:I, s:o, s:s, s:o, s:o, s:s}",
 		"id", (json_int_t)v->id, "value_range", api_ref(v->value_range_id, v->value_name),
 		"from_date", v->from_date, "to_date", api_opt(v->to_date),
-		"staff", api_ref(v->user_id, v->user_name), "comments", v->comments));
+		"staff", api_ref(v->user_id, v->user_name), "comments", v->comments);
+}
+
+static int value_change_append(const struct store_value_change *v, void *ctx)
+{
+	json_array_append_new(ctx, value_change_to_json(v));
 	return 0;
 }
 

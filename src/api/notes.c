@@ -19,8 +19,8 @@ static const struct spec_field note_spec[] = {
 	{0},
 };
 
-/* note_to_json is the Note resource. */
-static json_t *note_to_json(const struct store_note *n)
+/* note_to_json is the Note resource (api.h). */
+json_t *note_to_json(const struct store_note *n)
 {
 	return json_pack("{s:I, s:o, s:s, s:o, s:o, s:I, s:o, s:o}", "id", (json_int_t)n->id,
 			 "type", api_ref(n->note_type_id, n->note_type_name), "body", n->body,

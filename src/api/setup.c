@@ -1,10 +1,12 @@
 /* setup.c - the firm's vocabulary and settings.
- *   GET/POST /api/v1/setup/{list}, GET/PATCH/DELETE /api/v1/setup/{list}/{id} for the eight
+ *   GET/POST /api/v1/setup/{list}, GET/PATCH/DELETE /api/v1/setup/{list}/{id} for the eleven
  *   lists (case-types, case-subtypes, status-types, statuses, close-reasons, roles,
- *   note-types, value-ranges), GET /api/v1/setup/states, GET/PATCH /api/v1/setup/settings
+ *   note-types, value-ranges, deadline-types, flags, udf-fields), GET /api/v1/setup/states,
+ *   GET/PATCH /api/v1/setup/settings
  * One set of handlers serves every list: the route's path segment picks the list, and one
- * member table gives each list's JSON members (in and out). Rules are domain/setup.c; offices
- * are api/offices.c. */
+ * member table gives each list's JSON members (in and out); a UDF field's "options" (a JSON
+ * array, kept one per line) is the one member read and written by hand. Rules are
+ * domain/setup.c; offices are api/offices.c; a case's UDF values api/udf.c. */
 #include "api/api.h"
 #include "domain/setup.h"
 #include "domain/us_state.h"
@@ -32,6 +34,9 @@ static const struct setup_list_def setup_lists[] = {
 	{"roles", SETUP_ROLE, NULL, false},
 	{"note-types", SETUP_NOTE_TYPE, NULL, false},
 	{"value-ranges", SETUP_VALUE_RANGE, NULL, false},
+	{"deadline-types", SETUP_DEADLINE_TYPE, NULL, false},
+	{"flags", SETUP_FLAG, NULL, false},
+	{"udf-fields", SETUP_UDF_FIELD, "case_type_id", false},
 };
 
 #define SETUP_LIST_COUNT (sizeof setup_lists / sizeof setup_lists[0])
@@ -51,7 +56,7 @@ static const struct setup_member setup_members[] = {
 	{{"name", SPEC_STRING, IT(name), STORE_NAME_MAX + 1, SETUP_F_NAME, false},
 	 SETUP_ALL_KINDS, false},
 	{{"case_type_id", SPEC_ID, IT(parent_id), 0, SETUP_F_PARENT, false},
-	 1u << SETUP_CASE_SUBTYPE, false},
+	 (1u << SETUP_CASE_SUBTYPE) | (1u << SETUP_UDF_FIELD), false},
 	{{"status_type_id", SPEC_ID, IT(parent_id), 0, SETUP_F_PARENT, false},
 	 1u << SETUP_STATUS, false},
 	{{"group", SPEC_STRING, IT(group), STORE_GROUP_MAX + 1, SETUP_F_GROUP, false},
@@ -72,6 +77,16 @@ static const struct setup_member setup_members[] = {
 	 1u << SETUP_VALUE_RANGE, false},
 	{{"disbursement_limit_cents", SPEC_INT, IT(limit_cents), 0, SETUP_F_LIMIT, false},
 	 1u << SETUP_VALUE_RANGE, false},
+	{{"condition", SPEC_STRING, IT(code), STORE_CATEGORY_MAX + 1, SETUP_F_CODE, false},
+	 1u << SETUP_FLAG, false},
+	{{"param", SPEC_STRING, IT(text), STORE_COMMENTS_MAX + 1, SETUP_F_TEXT, false},
+	 1u << SETUP_FLAG, false},
+	{{"target", SPEC_STRING, IT(target), STORE_CATEGORY_MAX + 1, SETUP_F_TARGET, false},
+	 1u << SETUP_FLAG, false},
+	{{"format", SPEC_STRING, IT(code), STORE_CATEGORY_MAX + 1, SETUP_F_CODE, false},
+	 1u << SETUP_UDF_FIELD, false},
+	{{"required", SPEC_BOOL, IT(required), 0, SETUP_F_REQUIRED, false},
+	 1u << SETUP_UDF_FIELD, false},
 	{{"position", SPEC_INT, IT(position), 0, SETUP_F_POSITION, false},
 	 SETUP_ALL_KINDS, false},
 };
@@ -118,6 +133,8 @@ static json_t *setup_item_to_json(const struct store_setup_item *it)
 		if (setup_members[i].kinds & (1u << it->kind))
 			json_object_set_new(j, setup_members[i].spec.name,
 					    setup_member_json(&setup_members[i], it));
+	if (it->kind == SETUP_UDF_FIELD)
+		json_object_set_new(j, "options", udf_options_to_json(it->text));
 	json_object_set_new(j, "version", json_integer(it->version));
 	return j;
 }
@@ -126,6 +143,42 @@ static int setup_item_reply(struct request *r, int status, const struct store_se
 {
 	api_set_etag(r, it->version);
 	return reply_json(r, status, setup_item_to_json(it));
+}
+
+/* setup_options reads a UDF field's "options" (an array of strings, or null for none) into
+ * f->v.text, one per line, and takes the member out of obj. */
+static int setup_options(json_t *obj, struct setup_fields *f, struct err *e)
+{
+	json_t *options = json_object_get(obj, "options");
+	if (!options)
+		return 0;
+	char *text = f->v.text;
+	size_t len = 0;
+	text[0] = '\0';
+	if (!json_is_null(options) && !json_is_array(options))
+		return err_set(e, ERR_INVALID, "options", "must be an array of strings");
+	size_t i;
+	json_t *v;
+	json_array_foreach(options, i, v) {
+		if (!json_is_string(v))
+			return err_set(e, ERR_INVALID, "options", "must be an array of strings");
+		const char *s = json_string_value(v);
+		size_t n = json_string_length(v);
+		if (strcspn(s, "\r\n") < n || strlen(s) < n)
+			return err_set(e, ERR_UNPROCESSABLE, "options",
+				       "an option must be one line of text");
+		if (len + (i ? 1 : 0) + n > STORE_COMMENTS_MAX)
+			return err_set(e, ERR_UNPROCESSABLE, "options",
+				       "must be at most %d bytes together", STORE_COMMENTS_MAX);
+		if (i)
+			text[len++] = '\n';
+		memcpy(text + len, s, n);
+		len += n;
+		text[len] = '\0';
+	}
+	f->present |= SETUP_F_TEXT;
+	json_object_del(obj, "options");
+	return 0;
 }
 
 /* setup_body reads a create or edit body with the members of list l; "group": null means
@@ -146,7 +199,8 @@ static int setup_body(struct request *r, const struct setup_list_def *l, struct 
 		json_t *group = json_object_get(obj, "group");
 		if (group && json_is_null(group))
 			json_object_set_new(obj, "group", json_string(""));
-		if (spec_parse(obj, spec, &f->v, &f->present, &e) == 0)
+		if ((l->kind != SETUP_UDF_FIELD || setup_options(obj, f, &e) == 0) &&
+		    spec_parse(obj, spec, &f->v, &f->present, &e) == 0)
 			return 0;
 	}
 	reply_problem(r, &e);
@@ -378,5 +432,23 @@ const struct route api_setup_routes[] = {
 	{"GET", "/api/v1/setup/value-ranges/{id}", setup_items_get, ROUTE_USER, false, ROUTE_BODY_NONE},
 	{"PATCH", "/api/v1/setup/value-ranges/{id}", setup_items_patch, ROUTE_USER, true, ROUTE_BODY_JSON},
 	{"DELETE", "/api/v1/setup/value-ranges/{id}", setup_items_delete, ROUTE_USER, true, ROUTE_BODY_NONE},
+
+	{"GET", "/api/v1/setup/deadline-types", setup_items_list, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"POST", "/api/v1/setup/deadline-types", setup_items_create, ROUTE_USER, true, ROUTE_BODY_JSON},
+	{"GET", "/api/v1/setup/deadline-types/{id}", setup_items_get, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"PATCH", "/api/v1/setup/deadline-types/{id}", setup_items_patch, ROUTE_USER, true, ROUTE_BODY_JSON},
+	{"DELETE", "/api/v1/setup/deadline-types/{id}", setup_items_delete, ROUTE_USER, true, ROUTE_BODY_NONE},
+
+	{"GET", "/api/v1/setup/flags", setup_items_list, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"POST", "/api/v1/setup/flags", setup_items_create, ROUTE_USER, true, ROUTE_BODY_JSON},
+	{"GET", "/api/v1/setup/flags/{id}", setup_items_get, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"PATCH", "/api/v1/setup/flags/{id}", setup_items_patch, ROUTE_USER, true, ROUTE_BODY_JSON},
+	{"DELETE", "/api/v1/setup/flags/{id}", setup_items_delete, ROUTE_USER, true, ROUTE_BODY_NONE},
+
+	{"GET", "/api/v1/setup/udf-fields", setup_items_list, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"POST", "/api/v1/setup/udf-fields", setup_items_create, ROUTE_USER, true, ROUTE_BODY_JSON},
+	{"GET", "/api/v1/setup/udf-fields/{id}", setup_items_get, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"PATCH", "/api/v1/setup/udf-fields/{id}", setup_items_patch, ROUTE_USER, true, ROUTE_BODY_JSON},
+	{"DELETE", "/api/v1/setup/udf-fields/{id}", setup_items_delete, ROUTE_USER, true, ROUTE_BODY_NONE},
 	{0},
 };

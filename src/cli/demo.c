@@ -1,11 +1,15 @@
 /* demo.c - `caseload demo`: offices, one login per role, the firm's vocabulary for every kind of
  * firm (legal, insurance, mortgage, protection, support: case types and subtypes, the stage and
- * sub-status types with their statuses, close reasons, staff roles, note types, value ranges)
- * and a few contacts, so a new install can be tried at once.
+ * sub-status types with their statuses, close reasons, staff roles, note types, value ranges,
+ * critical-deadline types, a few more summary flags, and user-defined fields on the legal case
+ * types) and the contacts the demo cases use (clients, insurers, adjusters, law firms and
+ * attorneys, courts and a judge, lien holders, a bankruptcy trustee), so a new install can be
+ * tried at once.
  *
  * Idempotent: everything is looked up by name first and what exists is left alone, so running
  * it twice changes nothing. All writes go through the domain (domain/setup.c, contact.c,
- * user.c) as the system actor. The demo cases are demo_cases.c. */
+ * user.c) as the system actor. The demo cases are demo_cases.c, their summaries
+ * demo_summary.c. */
 #include "cli/cli.h"
 #include "cli/demo.h"
 #include "domain/contact.h"
@@ -268,6 +272,37 @@ static const struct demo_value_range demo_value_ranges[] = {
 	{"$1M+", 100000000, 10000000000, 10000000},
 };
 
+static const char *const demo_deadline_types[] = {
+	"Answer due", "Discovery cutoff", "Notice of claim", "Expert disclosure",
+	"Certificate of merit", "Mediation statement due",
+};
+
+/* Flags beyond the six every new database has (they come first, at positions 1..6). */
+struct demo_flag {
+	const char *name, *condition, *param, *target;
+};
+
+static const struct demo_flag demo_flags[] = {
+	{"Liens", "liens", "", "liens"},
+	{"Critical Task", "critical_task", "", "tasks"},
+	{"Deadline Past Due", "deadline_past_due", "", "deadlines"},
+	{"Attorney Referral", "udf_equals", "Referral source=Attorney referral", "udf"},
+};
+
+/* User-defined fields of the legal case types (of one type when only_type is set). */
+struct demo_udf_field {
+	const char *name, *format, *options;   /* options: one per line, picklists only */
+	bool required;
+	const char *only_type;
+};
+
+static const struct demo_udf_field demo_udf_fields[] = {
+	{"Referral source", "picklist", "Web\nTV\nBillboard\nAttorney referral\nFormer client", false, NULL},
+	{"Medical specials", "money", NULL, false, NULL},
+	{"Photos received", "yesno", NULL, false, NULL},
+	{"Police report number", "text", NULL, false, "Auto Accident"},
+};
+
 /* demo_fields starts the fields of an item with its name, position and parent. */
 static void demo_fields(struct setup_fields *f, const char *name, size_t index, int64_t parent)
 {
@@ -392,25 +427,115 @@ static void demo_lists_load(struct demo_run *d)
 		f.v.limit_cents = v->limit_cents;
 		demo_item(d, SETUP_VALUE_RANGE, &f);
 	}
+	for (size_t i = 0; i < DEMO_COUNT(demo_deadline_types); i++) {
+		demo_fields(&f, demo_deadline_types[i], i, 0);
+		demo_item(d, SETUP_DEADLINE_TYPE, &f);
+	}
+	for (size_t i = 0; i < DEMO_COUNT(demo_flags); i++) {
+		const struct demo_flag *fl = &demo_flags[i];
+		demo_fields(&f, fl->name, i + 6, 0);
+		f.present |= SETUP_F_CODE | SETUP_F_TEXT | SETUP_F_TARGET;
+		snprintf(f.v.code, sizeof f.v.code, "%s", fl->condition);
+		snprintf(f.v.text, sizeof f.v.text, "%s", fl->param);
+		snprintf(f.v.target, sizeof f.v.target, "%s", fl->target);
+		demo_item(d, SETUP_FLAG, &f);
+	}
+}
+
+/* demo_udf_fields_load gives each legal case type its user-defined fields. */
+static void demo_udf_fields_load(struct demo_run *d)
+{
+	struct setup_fields f;
+	for (size_t t = 0; t < DEMO_COUNT(demo_case_types); t++) {
+		if (strcmp(demo_case_types[t].group, "legal") != 0)
+			continue;
+		int64_t type = demo_setup_id(d->c, SETUP_CASE_TYPE, 0, demo_case_types[t].name);
+		for (size_t i = 0; type && i < DEMO_COUNT(demo_udf_fields); i++) {
+			const struct demo_udf_field *u = &demo_udf_fields[i];
+			if (u->only_type && strcmp(u->only_type, demo_case_types[t].name) != 0)
+				continue;
+			demo_fields(&f, u->name, i, type);
+			f.present |= SETUP_F_CODE | SETUP_F_REQUIRED | SETUP_F_TEXT;
+			snprintf(f.v.code, sizeof f.v.code, "%s", u->format);
+			snprintf(f.v.text, sizeof f.v.text, "%s", u->options ? u->options : "");
+			f.v.required = u->required;
+			demo_item(d, SETUP_UDF_FIELD, &f);
+		}
+	}
 }
 
 /* ---- contacts ---------------------------------------------------------------------------- */
 
 struct demo_contact {
 	const char *kind, *first, *last, *org, *email, *phone;
-	const char *login;   /* the demo user linked to this contact, or NULL */
+	const char *login;       /* the demo user linked to this contact, or NULL */
+	const char *nickname, *languages;
+	const char *employer;    /* an organisation above it in the list, or NULL */
+	int age;                 /* years; 0 = birth date not known */
+	int died_ago;            /* days since the death; 0 = living */
+	const char *death_place;
 };
 
+/* Organisations come before the people they employ. */
 static const struct demo_contact demo_contacts[] = {
-	{"person", "Clara", "Client", "", "clara.client@example.com", "+1 217 555 0181", "clara"},
-	{"person", "Avery", "Brooks", "Brooks Financial Advisors", "avery.brooks@example.com", "+1 312 555 0122", "avery"},
-	{"person", "Marcus", "Reed", "", "marcus.reed@example.net", "+1 217 555 0134", NULL},
-	{"person", "Elena", "Ortiz", "", "elena.ortiz@example.net", "+1 312 555 0175", NULL},
-	{"person", "James", "Whitfield", "", "j.whitfield@example.org", "+1 217 555 0163", NULL},
-	{"person", "Priya", "Natarajan", "", "priya.natarajan@example.com", "+1 630 555 0119", NULL},
-	{"organisation", "", "", "Midwest Mutual Insurance Co.", "claims@midwestmutual.example.com", "+1 800 555 0100", NULL},
-	{"organisation", "", "", "Lakeside Orthopedic Clinic", "records@lakeside-ortho.example.com", "+1 217 555 0150", NULL},
-	{"organisation", "", "", "Sangamon County Circuit Court", "", "+1 217 555 0199", NULL},
+	{"person", "Clara", "Client", "", "clara.client@example.com", "+1 217 555 0181", "clara",
+	 NULL, "English", NULL, 38, 0, NULL},
+	{"person", "Avery", "Brooks", "Brooks Financial Advisors", "avery.brooks@example.com", "+1 312 555 0122", "avery",
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"person", "Marcus", "Reed", "", "marcus.reed@example.net", "+1 217 555 0134", NULL,
+	 "Marc", "English, Spanish", NULL, 41, 0, NULL},
+	{"person", "Elena", "Ortiz", "", "elena.ortiz@example.net", "+1 312 555 0175", NULL,
+	 NULL, "Spanish, English", NULL, 52, 0, NULL},
+	{"person", "James", "Whitfield", "", "j.whitfield@example.org", "+1 217 555 0163", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"person", "Priya", "Natarajan", "", "priya.natarajan@example.com", "+1 630 555 0119", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "Midwest Mutual Insurance Co.", "claims@midwestmutual.example.com", "+1 800 555 0100", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "Lakeside Orthopedic Clinic", "records@lakeside-ortho.example.com", "+1 217 555 0150", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "Sangamon County Circuit Court", "", "+1 217 555 0199", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "Northside Transit Authority", "risk@northsidetransit.example.gov", "+1 217 555 0210", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "Prairie State Auto Insurance", "claims@prairiestate.example.com", "+1 800 555 0133", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "Hale & Ortega LLP", "office@haleortega.example.com", "+1 217 555 0240", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "Brennan Law Group", "intake@brennanlaw.example.com", "+1 312 555 0177", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "Blue Prairie Health Plan", "subrogation@blueprairie.example.com", "+1 800 555 0166", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "Springfield Physical Therapy", "billing@springfieldpt.example.com", "+1 217 555 0188", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "Sunrise Apartments LLC", "manager@sunriseapts.example.com", "+1 217 555 0121", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"organisation", "", "", "U.S. Bankruptcy Court, Central District of Illinois", "", "+1 217 555 0300", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"person", "Dana", "Reed", "", "dana.reed@example.net", "+1 217 555 0135", NULL,
+	 "Dee", "English", NULL, 39, 0, NULL},
+	{"person", "Kevin", "Doyle", "", "", "+1 217 555 0261", NULL,
+	 NULL, "English", NULL, 47, 0, NULL},
+	{"person", "Robert", "Ortiz", "", "", "+1 312 555 0176", NULL,
+	 "Bobby", "Spanish, English", NULL, 58, 60, "Memorial Medical Center, Springfield, IL"},
+	{"person", "Lily", "Client", "", "", "", NULL,
+	 NULL, "English", NULL, 10, 0, NULL},
+	{"person", "Daniel", "Hale", "", "dhale@haleortega.example.com", "+1 217 555 0241", NULL,
+	 NULL, NULL, "Hale & Ortega LLP", 0, 0, NULL},
+	{"person", "Maria", "Brennan", "", "mbrennan@brennanlaw.example.com", "+1 312 555 0178", NULL,
+	 NULL, "English, Polish", "Brennan Law Group", 0, 0, NULL},
+	{"person", "Gary", "Tully", "", "gtully@midwestmutual.example.com", "+1 800 555 0107", NULL,
+	 NULL, NULL, "Midwest Mutual Insurance Co.", 0, 0, NULL},
+	{"person", "Nina", "Park", "", "npark@prairiestate.example.com", "+1 800 555 0139", NULL,
+	 NULL, NULL, "Prairie State Auto Insurance", 0, 0, NULL},
+	{"person", "Ruth", "Calloway", "", "", "+1 217 555 0195", NULL,
+	 NULL, NULL, "Sangamon County Circuit Court", 0, 0, NULL},
+	{"person", "Tom", "Becker", "", "", "+1 217 555 0196", NULL,
+	 NULL, NULL, "Sangamon County Circuit Court", 0, 0, NULL},
+	{"person", "Alan", "Whitcomb", "", "trustee@whitcomb.example.com", "+1 217 555 0310", NULL,
+	 NULL, NULL, NULL, 0, 0, NULL},
+	{"person", "Sofia", "Mendes", "", "smendes@haleortega.example.com", "+1 217 555 0242", NULL,
+	 NULL, NULL, "Hale & Ortega LLP", 0, 0, NULL},
 };
 
 struct demo_contact_find {
@@ -450,16 +575,33 @@ static int64_t demo_contact(struct demo_run *d, const struct demo_contact *w)
 	} while (!f.id && f.n == PAGE);
 	if (f.id)
 		return f.id;
-	struct contact_fields in = {0};
+	static struct contact_fields in;   /* large: kept off the stack */
+	memset(&in, 0, sizeof in);
 	in.present = CONTACT_F_KIND | CONTACT_F_FIRST_NAME | CONTACT_F_LAST_NAME |
-		     CONTACT_F_ORG_NAME | CONTACT_F_EMAIL | CONTACT_F_PHONE;
+		     CONTACT_F_ORG_NAME | CONTACT_F_EMAIL | CONTACT_F_PHONE | CONTACT_F_NICKNAME |
+		     CONTACT_F_LANGUAGES;
 	snprintf(in.d.v.kind, sizeof in.d.v.kind, "%s", w->kind);
 	snprintf(in.d.v.first_name, sizeof in.d.v.first_name, "%s", w->first);
 	snprintf(in.d.v.last_name, sizeof in.d.v.last_name, "%s", w->last);
 	snprintf(in.d.v.org_name, sizeof in.d.v.org_name, "%s", w->org);
 	snprintf(in.d.v.email, sizeof in.d.v.email, "%s", w->email);
 	snprintf(in.d.v.phone, sizeof in.d.v.phone, "%s", w->phone);
-	struct contact_detail ct;
+	snprintf(in.d.v.nickname, sizeof in.d.v.nickname, "%s", w->nickname ? w->nickname : "");
+	snprintf(in.d.v.languages, sizeof in.d.v.languages, "%s", w->languages ? w->languages : "");
+	if (w->employer) {
+		in.present |= CONTACT_F_EMPLOYER;
+		in.d.v.employer_id = demo_contact_id(d, w->employer);
+	}
+	if (w->age) {   /* some months past the birthday, so the age holds all year round */
+		in.present |= CONTACT_F_BIRTH_DATE;
+		demo_date_ago(w->age * 365 + w->age / 4 + 120, in.d.v.birth_date);
+	}
+	if (w->died_ago) {
+		in.present |= CONTACT_F_DEATH_DATE | CONTACT_F_DEATH_PLACE;
+		demo_date_ago(w->died_ago, in.d.v.death_date);
+		snprintf(in.d.v.death_place, sizeof in.d.v.death_place, "%s", w->death_place);
+	}
+	static struct contact_detail ct;
 	if (contact_create(d->c, &d->sys, &in, &ct, &e) != 0) {
 		demo_run_failed(d, "contact", who, &e);
 		return 0;
@@ -530,6 +672,7 @@ int cli_demo(int argc, char **argv)
 	demo_case_types_load(&d);
 	demo_statuses_load(&d);
 	demo_lists_load(&d);
+	demo_udf_fields_load(&d);
 	demo_contacts_load(&d);
 	d.office_id = main_office;
 	demo_cases_load(&d);

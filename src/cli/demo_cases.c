@@ -3,7 +3,8 @@
  * through the same domain calls as the API, acting as the demo staff user (paula) so that the
  * timeline reads like real work. Dates are relative to today, so "days since" looks real.
  *
- * The setup lists, offices, logins and contacts are demo.c; a case found by its number is left
+ * The setup lists, offices, logins and contacts are demo.c; what the legal cases' summary pages
+ * show (their parties in detail among it) is demo_summary.c. A case found by its number is left
  * as it is, so running demo again adds nothing. */
 #include "cli/demo.h"
 #include "core/date.h"
@@ -12,6 +13,7 @@
 #include "domain/case_status.h"
 #include "domain/contact.h"
 #include "domain/note.h"
+#include "domain/party.h"
 #include "domain/related.h"
 #include "domain/rights.h"
 #include "domain/setup.h"
@@ -41,7 +43,8 @@ struct demo_case {
 	const char *number, *name, *type, *subtype, *state, *value_range, *description;
 	int opened_ago, incident_ago;
 	bool serious_injury;
-	const char *plaintiff, *defendant;   /* contact last or organisation names */
+	const char *plaintiff, *defendant;   /* contact names; NULL for the cases of demo_summary.c,
+						which adds their parties in detail */
 	struct demo_step steps[DEMO_STEPS];  /* after the first stage, which opens the case */
 	struct demo_assign staff[3];
 	struct demo_note notes[3];
@@ -50,7 +53,7 @@ struct demo_case {
 static const struct demo_case demo_case_list[] = {
 	{"DEMO-1001", "Reed v. Northside Transit", "Auto Accident", "Rear-End Collision", "IL",
 	 "$100k–$250k", "Bus rear-ended the client's car at a red light on Route 4; neck and back injuries.",
-	 200, 230, true, "Reed", "Midwest Mutual Insurance Co.",
+	 200, 230, true, NULL, NULL,
 	 {{"Medical", "Treating", 190, NULL, "Physical therapy twice a week"},
 	  {"Stage", "Pre-Litigation", 150, NULL, "Demand package being prepared"},
 	  {"Medical", "Treatment Complete", 60, NULL, NULL},
@@ -62,13 +65,13 @@ static const struct demo_case demo_case_list[] = {
 	  {"Plaintiff", "Your case has moved to litigation; we will call you before any deposition.", 39}}},
 	{"DEMO-1002", "Ortiz v. Lakeside Orthopedic Clinic", "Medical Malpractice", "Surgical Error", "IL",
 	 "$250k–$500k", "Wrong-level spinal fusion; second surgery needed.",
-	 20, 90, true, "Ortiz", "Lakeside Orthopedic Clinic",
+	 20, 90, true, NULL, NULL,
 	 {{0}},
 	 {{"Lead Attorney", "admin", NULL}, {"Paralegal", "paula", NULL}},
 	 {{"General", "Requested the full chart and imaging from the clinic.", 18}}},
 	{"DEMO-1003", "Reed – slip and fall at Grand Mart", "Premises Liability", "Slip and Fall", "IL",
 	 "$0–$25k", "Wet floor without a sign in aisle 7.",
-	 700, 720, false, "Reed", NULL,
+	 700, 720, false, "Marcus Reed", NULL,
 	 {{"Stage", "Pre-Litigation", 600, NULL, NULL},
 	  {"Stage", "Settlement", 420, NULL, "Carrier offered policy limits"},
 	  {"Stage", "Closed Case", 380, "Settled", "Release signed, funds disbursed"}},
@@ -76,39 +79,39 @@ static const struct demo_case demo_case_list[] = {
 	 {{"General", "Settlement check cleared; closing letter sent.", 380}}},
 	{"DEMO-1004", "Client v. Sunrise Apartments", "Premises Liability", "Dog Bite", "IL",
 	 "$25k–$100k", "Bitten by a tenant's dog in the shared courtyard.",
-	 45, 60, false, "Client", NULL,
+	 45, 60, false, NULL, NULL,
 	 {{"Medical", "Records Requested", 30, NULL, NULL}},
 	 {{"Lead Attorney", "admin", NULL}, {"Paralegal", "paula", NULL}},
 	 {{"Plaintiff", "We have asked the urgent care clinic for your records.", 30}}},
 	{"DEMO-2001", "Whitfield – Term Life 20 year", "Life Insurance", "Term Life", "IL",
 	 NULL, "USD 750,000 level term, 20 years, preferred non-smoker applied for.",
-	 35, 0, false, "Whitfield", NULL,
+	 35, 0, false, "James Whitfield", NULL,
 	 {{"Stage", "Underwriting", 28, NULL, NULL},
 	  {"Underwriting", "Medical Exam Ordered", 27, NULL, "Paramedical exam booked"}},
 	 {{"Primary Advisor", "avery", NULL}, {"Case Manager", "paula", NULL}},
 	 {{"Phone Call", "Underwriter asked for the attending physician statement.", 10}}},
 	{"DEMO-2002", "Natarajan – long-term disability", "Disability Insurance", "Long-Term Disability", "IL",
 	 NULL, "Own-occupation LTD for a surgeon; 90-day elimination period.",
-	 70, 0, false, "Natarajan", NULL,
+	 70, 0, false, "Priya Natarajan", NULL,
 	 {{"Stage", "Underwriting", 60, NULL, NULL}, {"Stage", "Approved", 8, NULL, "Approved standard"}},
 	 {{"Writing Advisor", "avery", NULL}, {"Case Manager", "paula", NULL}},
 	 {{0}}},
 	{"DEMO-3001", "Ortiz – first home purchase", "Residential", "First-Time Buyer", "IL",
 	 NULL, "Two-bed condo, 10% deposit, looking for a 5-year fixed rate.",
-	 6, 0, false, "Ortiz", NULL,
+	 6, 0, false, "Elena Ortiz", NULL,
 	 {{"Stage", "Call Back", 4, NULL, "Call back after payslips arrive"},
 	  {"Documents", "Payslips Requested", 4, NULL, NULL}},
 	 {{"Adviser", "paula", NULL}},
 	 {{"Phone Call", "Client prefers calls after 6 pm.", 4}}},
 	{"DEMO-4001", "Whitfield – income protection", "Income Protection", "Long-Term", "IL",
 	 NULL, "Cover for 60% of salary to age 65 alongside the term life case.",
-	 12, 0, false, "Whitfield", NULL,
+	 12, 0, false, "James Whitfield", NULL,
 	 {{"Stage", "Fact Find", 5, NULL, NULL}},
 	 {{"Adviser", "paula", NULL}, {"Referral Advisor", "avery", NULL}},
 	 {{0}}},
 	{"DEMO-5001", "Homeowner warranty claim – inverter fault", "Homeowner", "Warranty Claim", "IL",
 	 NULL, "Inverter shows error 31 since the storm; production at zero.",
-	 3, 0, false, "Client", NULL,
+	 3, 0, false, "Clara Client", NULL,
 	 {{"Stage", "Assigned", 2, NULL, "Assigned to field service"},
 	  {"Escalation", "Tier 2", 1, NULL, NULL}},
 	 {{"Owner", "paula", NULL}},
@@ -121,7 +124,7 @@ static const char *const demo_related[][2] = {
 	{"DEMO-1001", "DEMO-1002"},
 };
 
-static void demo_date_ago(int ago, char out[DATE_LEN])
+void demo_date_ago(int ago, char out[DATE_LEN])
 {
 	char today[DATE_LEN];
 	int64_t day = 0;
@@ -130,9 +133,8 @@ static void demo_date_ago(int ago, char out[DATE_LEN])
 	date_format(day - ago, out);
 }
 
-/* demo_setup_id finds a setup item by name (within parent when > 0); 0 when there is none. */
-static int64_t demo_setup_id(struct store_conn *c, enum store_setup_kind kind, int64_t parent,
-			     const char *name)
+int64_t demo_setup_id(struct store_conn *c, enum store_setup_kind kind, int64_t parent,
+		      const char *name)
 {
 	struct store_setup_item it;
 	struct err e;
@@ -148,25 +150,30 @@ struct demo_contact_hit {
 static int demo_contact_match(const struct store_contact *ct, void *ctx)
 {
 	struct demo_contact_hit *h = ctx;
-	if (strcmp(ct->last_name, h->name) == 0 || strcmp(ct->org_name, h->name) == 0) {
+	char full[2 * STORE_PERSON_NAME_MAX + 2];
+	snprintf(full, sizeof full, "%s %s", ct->first_name, ct->last_name);
+	if (strcmp(ct->display_name, h->name) == 0 || strcmp(full, h->name) == 0 ||
+	    strcmp(ct->last_name, h->name) == 0 || strcmp(ct->org_name, h->name) == 0) {
 		h->id = ct->id;
 		return 1;
 	}
 	return 0;
 }
 
-/* demo_contact_id finds a demo contact by last or organisation name; 0 when there is none. */
-static int64_t demo_contact_id(struct demo_run *d, const char *name)
+int64_t demo_contact_id(struct demo_run *d, const char *name)
 {
 	struct demo_contact_hit h = {name, 0};
 	struct err e;
 	err_clear(&e);
-	if (name)
-		contact_list(d->c, &d->sys, name, 0, 50, demo_contact_match, &h, &e);
+	if (!name)
+		return 0;
+	char first[STORE_NAME_MAX + 1];   /* the list matches the start of one name */
+	snprintf(first, sizeof first, "%.*s", (int)strcspn(name, " "), name);
+	contact_list(d->c, &d->sys, first, 0, 200, demo_contact_match, &h, &e);
 	return h.id;
 }
 
-static int64_t demo_user_id(struct store_conn *c, const char *login)
+int64_t demo_user_id(struct store_conn *c, const char *login)
 {
 	struct store_user u;
 	return login && store_user_get_by_login(c, login, &u) == STORE_OK ? u.id : 0;
@@ -223,10 +230,13 @@ static void demo_case_people(struct demo_run *d, const struct actor *a, const st
 	for (int i = 0; i < 2; i++) {
 		if (!parties[i][0])
 			continue;
+		struct party_fields pf = {0};
+		pf.present = PARTY_F_CONTACT | PARTY_F_KIND;
+		pf.v.contact_id = demo_contact_id(d, parties[i][0]);
+		snprintf(pf.v.kind, sizeof pf.v.kind, "%s", parties[i][1]);
 		struct store_party p;
 		err_clear(&e);
-		if (related_party_add(d->c, a, case_id, demo_contact_id(d, parties[i][0]), parties[i][1],
-				      &p, &e) != 0)
+		if (party_add(d->c, a, case_id, &pf, &p, &e) != 0)
 			demo_run_failed(d, "party", parties[i][0], &e);
 	}
 }
@@ -324,4 +334,9 @@ void demo_cases_load(struct demo_run *d)
 		demo_case_make(d, &a, &demo_case_list[i]);
 	for (size_t i = 0; i < sizeof demo_related / sizeof demo_related[0]; i++)
 		demo_relate(d, &a, demo_related[i][0], demo_related[i][1]);
+	for (size_t i = 0; i < sizeof demo_case_list / sizeof demo_case_list[0]; i++) {
+		struct store_case k;
+		if (store_case_get_by_number(d->c, demo_case_list[i].number, &k) == STORE_OK)
+			demo_summary_load(d, &a, &k);
+	}
 }

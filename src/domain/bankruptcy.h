@@ -30,6 +30,11 @@ struct bankruptcy_fields {
 
 int bankruptcy_list(struct store_conn *c, const struct actor *a, int64_t case_id,
 		    store_bankruptcy_each_fn each, void *ctx, struct err *e);
+/* bankruptcy_get reads row id of the case; ERR_NOT_FOUND when the case has none (or the case
+ * is not the actor's to see). */
+int bankruptcy_get(struct store_conn *c, const struct actor *a, int64_t case_id, int64_t id,
+		   struct store_bankruptcy *out, struct err *e);
+
 /* bankruptcy_add: party_id is a party of this case (422 party_id); court, trustee and
  * trustee's attorney exist when given; retained_date a valid date or "". */
 int bankruptcy_add(struct store_conn *c, const struct actor *a, int64_t case_id,

@@ -1,12 +1,15 @@
 /* case.c - rules for a case itself (see case.h): who may see it, opening it (number, owner,
  * first stage), editing it (rights on name and number, the value history, one timeline event
- * naming the changes), deleting it, listing it, and the case number pattern.
+ * naming the changes), deleting it, listing it, and the case number pattern. The case's own
+ * summary data (retainer date, referral in and out, liability, incident facts) are members of
+ * the case like the others.
  *
  * Where a case stands is domain/case_status.c (this file only writes the first stage row);
  * the audit trail is domain/timeline.c; the firm's lists are domain/setup.c. */
 #include "domain/case.h"
 #include "core/clock.h"
 #include "core/date.h"
+#include "domain/contact.h"
 #include "domain/rights.h"
 #include "domain/setup.h"
 #include "domain/timeline.h"
@@ -183,6 +186,7 @@ static int case_check_shape(const struct case_fields *f, bool creating, struct e
 		{CASE_F_WANTED_DATE, offsetof(struct case_fields, wanted_date), "wanted_date"},
 		{CASE_F_EXPECTED_RESOLUTION_DATE, offsetof(struct case_fields, expected_resolution_date),
 		 "expected_resolution_date"},
+		{CASE_F_RETAINER_DATE, offsetof(struct case_fields, retainer_date), "retainer_date"},
 	};
 	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
 		const char *d = (const char *)f + dates[i].offset;
@@ -198,6 +202,10 @@ static int case_check_shape(const struct case_fields *f, bool creating, struct e
 		return err_set(e, ERR_UNPROCESSABLE, "min_settlement_cents", "must be >= 0 or null");
 	if (!creating && (f->present & CASE_F_OWNER) && f->owner_id <= 0)
 		return err_set(e, ERR_UNPROCESSABLE, "owner_id", "a case always has an owner");
+	if ((f->present & CASE_F_LIABILITY_PERCENT) &&
+	    (f->liability_percent < -1 || f->liability_percent > 100))
+		return err_set(e, ERR_UNPROCESSABLE, "liability_percent",
+			       "must be from 0 to 100, or null");
 	return 0;
 }
 
@@ -255,6 +263,41 @@ static void case_apply(struct store_case *k, const struct case_fields *f)
 		snprintf(k->description, sizeof k->description, "%s", f->description);
 	if (p & CASE_F_OWNER)
 		k->owner_id = f->owner_id;
+	if (p & CASE_F_RETAINER_DATE)
+		snprintf(k->retainer_date, sizeof k->retainer_date, "%s", f->retainer_date);
+	if (p & CASE_F_REFERRAL_IN_FORM)
+		case_copy_trimmed(k->referral_in_form, sizeof k->referral_in_form, f->referral_in_form);
+	if (p & CASE_F_REFERRAL_IN_CONTACT)
+		k->referral_in_contact_id = f->referral_in_contact_id;
+	if (p & CASE_F_REFERRAL_OUT_FORM)
+		case_copy_trimmed(k->referral_out_form, sizeof k->referral_out_form,
+				  f->referral_out_form);
+	if (p & CASE_F_REFERRAL_OUT_CONTACT)
+		k->referral_out_contact_id = f->referral_out_contact_id;
+	if (p & CASE_F_LIABILITY_CODE)
+		case_copy_trimmed(k->liability_code, sizeof k->liability_code, f->liability_code);
+	if (p & CASE_F_LIABILITY_PERCENT)
+		k->liability_percent = f->liability_percent < 0 ? -1 : f->liability_percent;
+	if (p & CASE_F_INCIDENT_FACTS)
+		snprintf(k->incident_facts, sizeof k->incident_facts, "%s", f->incident_facts);
+}
+
+/* case_check_contact checks a contact reference that is new (from_id differs) and fills its
+ * name; id 0 (none) clears the name. */
+static int case_check_contact(struct store_conn *c, int64_t from_id, int64_t id, char *name,
+			      size_t size, const char *field, struct err *e)
+{
+	if (!id) {
+		name[0] = '\0';
+		return 0;
+	}
+	if (id == from_id)
+		return 0;
+	struct store_contact ct;
+	int rc = contact_ref(c, id, field, &ct, e);
+	if (rc == 0)
+		snprintf(name, size, "%s", ct.display_name);
+	return rc;
 }
 
 /* case_check_refs checks the references of k that are new (old == NULL: all of them) against
@@ -311,7 +354,14 @@ static int case_check_refs(struct store_conn *c, const struct store_case *old, s
 			return user_store_error(rc, "user", e);
 		snprintf(k->owner_name, sizeof k->owner_name, "%s", u.name);
 	}
-	return 0;
+	rc = case_check_contact(c, old ? old->referral_in_contact_id : 0, k->referral_in_contact_id,
+				k->referral_in_contact_name, sizeof k->referral_in_contact_name,
+				"referral_in_contact_id", e);
+	if (rc == 0)
+		rc = case_check_contact(c, old ? old->referral_out_contact_id : 0,
+					k->referral_out_contact_id, k->referral_out_contact_name,
+					sizeof k->referral_out_contact_name, "referral_out_contact_id", e);
+	return rc;
 }
 
 /* ---- describing a change ---------------------------------------------------------------- */
@@ -372,6 +422,14 @@ static void case_diff_flag(struct case_diff *d, const char *label, bool from, bo
 		case_diff_add(d, label, from ? "yes" : "no", to ? "yes" : "no");
 }
 
+static void case_percent_text(int64_t percent, char out[32])
+{
+	if (percent < 0)
+		out[0] = '\0';
+	else
+		snprintf(out, 32, "%" PRId64 "%%", percent);
+}
+
 static void case_money_text(bool has, int64_t cents, char out[32])
 {
 	if (!has)
@@ -409,6 +467,19 @@ static void case_describe_changes(const struct store_case *a, const struct store
 	case_diff_flag(d, "MDL master case", a->mdl_master, b->mdl_master);
 	case_diff_long(d, "description", a->description, b->description);
 	case_diff_ref(d, "owner", a->owner_id, a->owner_name, b->owner_id, b->owner_name);
+	case_diff_text(d, "retainer date", a->retainer_date, b->retainer_date);
+	case_diff_text(d, "referral in", a->referral_in_form, b->referral_in_form);
+	case_diff_ref(d, "referred in by", a->referral_in_contact_id, a->referral_in_contact_name,
+		      b->referral_in_contact_id, b->referral_in_contact_name);
+	case_diff_text(d, "referral out", a->referral_out_form, b->referral_out_form);
+	case_diff_ref(d, "referred out to", a->referral_out_contact_id, a->referral_out_contact_name,
+		      b->referral_out_contact_id, b->referral_out_contact_name);
+	case_diff_text(d, "liability code", a->liability_code, b->liability_code);
+	char pa[32], pb[32];
+	case_percent_text(a->liability_percent, pa);
+	case_percent_text(b->liability_percent, pb);
+	case_diff_text(d, "liability", pa, pb);
+	case_diff_long(d, "incident facts", a->incident_facts, b->incident_facts);
 }
 
 /* ---- create ----------------------------------------------------------------------------- */
@@ -490,6 +561,7 @@ static int case_create_fn(struct store_conn *c, void *ctx, struct err *e)
 	struct case_tx *t = ctx;
 	struct store_case *k = t->out;
 	memset(k, 0, sizeof *k);
+	k->liability_percent = -1;
 	case_apply(k, t->f);
 	if (!k->opened_date[0])
 		date_today(k->opened_date);

@@ -85,6 +85,20 @@ int contact_get(struct store_conn *c, const struct actor *a, int64_t id,
 int contact_list(struct store_conn *c, const struct actor *a, const char *q, int64_t after_id,
 		 int limit, store_contact_each_fn each, void *ctx, struct err *e);
 
+typedef int (*contact_detail_each_fn)(const struct contact_detail *d, void *ctx);
+
+/* contact_list_detail is contact_list with each contact's phones, e-mails and addresses (the
+ * API's Contact resource). The page is read first, then each contact's lists. */
+int contact_list_detail(struct store_conn *c, const struct actor *a, const char *q,
+			int64_t after_id, int limit, contact_detail_each_fn each, void *ctx,
+			struct err *e);
+
+/* contact_ref reads contact id for a reference in the input named field ("law_firm_id"):
+ * ERR_UNPROCESSABLE on field ("there is no contact 9") when there is none. No rights check:
+ * the caller checks its own. */
+int contact_ref(struct store_conn *c, int64_t id, const char *field, struct store_contact *out,
+		struct err *e);
+
 /* contact_may_read says whether the actor may read contacts (the system, admin and staff). */
 bool contact_may_read(const struct actor *a);
 

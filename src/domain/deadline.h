@@ -49,6 +49,10 @@ const char *deadline_kind_label(const struct store_deadline *d);
 int deadline_list(struct store_conn *c, const struct actor *a, int64_t case_id,
 		  bool outstanding_only, store_deadline_each_fn each, void *ctx, struct err *e);
 
+/* deadline_get reads one deadline of a case; ERR_NOT_FOUND when the case has no such one. */
+int deadline_get(struct store_conn *c, const struct actor *a, int64_t case_id, int64_t id,
+		 struct store_deadline *out, struct err *e);
+
 /* deadline_add: kind plaintiff_sol, defendant_sol or critical (422 kind); a critical one needs
  * deadline_type_id of an existing type, the SOLs refuse one (422 deadline_type_id); party_id,
  * when given, is a party of the case and of the matching side for an SOL (422 party_id);

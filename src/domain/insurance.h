@@ -34,6 +34,11 @@ struct insurance_fields {
 int insurance_list(struct store_conn *c, const struct actor *a, int64_t case_id,
 		   store_insurance_each_fn each, void *ctx, struct err *e);
 
+/* insurance_get reads row id of the case; ERR_NOT_FOUND when the case has none (or the case
+ * is not the actor's to see). */
+int insurance_get(struct store_conn *c, const struct actor *a, int64_t case_id, int64_t id,
+		  struct store_insurance *out, struct err *e);
+
 /* insurance_add: party_id is a party of this case (422 party_id), company_id / adjuster_id
  * exist when given, cents >= 0 (422 naming the field). */
 int insurance_add(struct store_conn *c, const struct actor *a, int64_t case_id,

@@ -44,6 +44,11 @@ void lien_add_to_total(struct lien_total *t, const struct store_lien *l);
 int lien_list(struct store_conn *c, const struct actor *a, int64_t case_id,
 	      store_lien_each_fn each, void *ctx, struct err *e);
 
+/* lien_get reads row id of the case; ERR_NOT_FOUND when the case has none (or the case
+ * is not the actor's to see). */
+int lien_get(struct store_conn *c, const struct actor *a, int64_t case_id, int64_t id,
+	     struct store_lien *out, struct err *e);
+
 /* lien_add: party_id is a plaintiff of this case (422 party_id), holder exists when given,
  * amount >= 0 and the others >= 0 when given (422 naming the field). */
 int lien_add(struct store_conn *c, const struct actor *a, int64_t case_id,

@@ -1,16 +1,15 @@
-/* related.c - rules for related cases, parties and other cases (see related.h). The briefs'
- * staff columns come from the store (roles with category attorney, paralegal, case_manager). */
+/* related.c - rules for related and other cases (see related.h). The briefs' staff columns
+ * come from the store (roles with category attorney, paralegal, case_manager). Parties are
+ * domain/party.c. */
 #include "domain/related.h"
 #include "core/clock.h"
 #include "domain/case.h"
-#include "domain/rights.h"
 #include "domain/timeline.h"
 #include "domain/user.h"
 
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 /* ---- lists of case briefs --------------------------------------------------------------- */
 
@@ -93,10 +92,7 @@ int related_other_cases(struct store_conn *c, const struct actor *a, int64_t cas
 struct related_tx {
 	const struct actor *a;
 	int64_t case_id, other_id;
-	int64_t contact_id;
-	const char *kind;
 	struct store_case_brief *brief;
-	struct store_party *party;
 };
 
 /* related_start loads the case (not found first) and checks the right to change it. */
@@ -215,94 +211,4 @@ int related_remove(struct store_conn *c, const struct actor *a, int64_t case_id,
 {
 	struct related_tx t = {.a = a, .case_id = case_id, .other_id = other_id};
 	return store_tx_run(c, related_remove_fn, &t, e);
-}
-
-/* ---- parties ---------------------------------------------------------------------------- */
-
-int related_parties(struct store_conn *c, const struct actor *a, int64_t case_id,
-		    store_party_each_fn each, void *ctx, struct err *e)
-{
-	struct store_case k;
-	int rc = case_load(c, a, case_id, &k, e);
-	if (rc != 0)
-		return rc;
-	return user_store_error(store_party_list(c, case_id, each, ctx), "parties", e);
-}
-
-/* related_party_event writes "Plaintiff: <name> added" (or removed) on the party's case. */
-static int related_party_event(struct store_conn *c, const struct related_tx *t,
-			       const char *type, const char *verb, const struct store_party *p,
-			       struct err *e)
-{
-	const char *kind = strcmp(p->kind, "plaintiff") == 0 ? "Plaintiff" : "Defendant";
-	return timeline_append(c, t->a, t->case_id, type, e, "%s: %s %s", kind, p->contact_name,
-			       verb);
-}
-
-static int related_party_add_fn(struct store_conn *c, void *ctx, struct err *e)
-{
-	struct related_tx *t = ctx;
-	struct store_case k;
-	int rc = related_start(c, t, &k, e);
-	if (rc != 0)
-		return rc;
-	struct store_contact ct;
-	rc = store_contact_get(c, t->contact_id, &ct);
-	if (rc == STORE_NOT_FOUND)
-		return err_set(e, ERR_UNPROCESSABLE, "contact_id", "there is no contact %lld",
-			       (long long)t->contact_id);
-	if (rc != STORE_OK)
-		return user_store_error(rc, "contact", e);
-	struct store_party p;
-	memset(&p, 0, sizeof p);
-	p.case_id = t->case_id;
-	p.contact_id = t->contact_id;
-	snprintf(p.kind, sizeof p.kind, "%s", t->kind);
-	rc = store_party_insert(c, &p);
-	if (rc == STORE_CONFLICT)
-		return err_set(e, ERR_CONFLICT, "contact_id", "%s is already a %s of the case",
-			       ct.display_name, t->kind);
-	if (rc != STORE_OK)
-		return user_store_error(rc, "party", e);
-	rc = store_party_get(c, t->case_id, p.id, t->party);
-	if (rc != STORE_OK)
-		return user_store_error(rc, "party", e);
-	return related_party_event(c, t, "party.added", "added", t->party, e);
-}
-
-int related_party_add(struct store_conn *c, const struct actor *a, int64_t case_id,
-		      int64_t contact_id, const char *kind, struct store_party *out,
-		      struct err *e)
-{
-	if (contact_id <= 0)
-		return err_set(e, ERR_UNPROCESSABLE, "contact_id", "is required");
-	if (!kind || (strcmp(kind, "plaintiff") != 0 && strcmp(kind, "defendant") != 0))
-		return err_set(e, ERR_UNPROCESSABLE, "kind", "must be plaintiff or defendant");
-	struct related_tx t = {.a = a, .case_id = case_id, .contact_id = contact_id, .kind = kind,
-			       .party = out};
-	return store_tx_run(c, related_party_add_fn, &t, e);
-}
-
-static int related_party_remove_fn(struct store_conn *c, void *ctx, struct err *e)
-{
-	struct related_tx *t = ctx;
-	struct store_case k;
-	int rc = related_start(c, t, &k, e);
-	if (rc != 0)
-		return rc;
-	struct store_party p;
-	rc = store_party_get(c, t->case_id, t->other_id, &p);
-	if (rc != STORE_OK)
-		return user_store_error(rc, "party", e);
-	rc = store_party_delete(c, p.id);
-	if (rc != STORE_OK)
-		return user_store_error(rc, "party", e);
-	return related_party_event(c, t, "party.removed", "removed", &p, e);
-}
-
-int related_party_remove(struct store_conn *c, const struct actor *a, int64_t case_id,
-			 int64_t party_id, struct err *e)
-{
-	struct related_tx t = {.a = a, .case_id = case_id, .other_id = party_id};
-	return store_tx_run(c, related_party_remove_fn, &t, e);
 }

@@ -1,8 +1,7 @@
-/* related.h - a case's links to other cases and the people on its sides:
+/* related.h - a case's links to other cases:
  *   - related cases: linked by hand, always both ways (each case lists the other);
- *   - parties: contacts who are plaintiffs or defendants of the case (the minimal model; the
- *     case summary adds the detail later);
  *   - other cases: found, not linked: the other numbered cases that share a plaintiff.
+ * The people on the case's sides (plaintiffs, defendants) are domain/party.c.
  * Lists answer case briefs (number, name, stage, attorney, paralegal, case manager). A caller
  * who sees only their own cases (advisors, clients) sees only those among the briefs.
  *
@@ -37,21 +36,5 @@ int related_remove(struct store_conn *c, const struct actor *a, int64_t case_id,
  * contact with case_id, by number. */
 int related_other_cases(struct store_conn *c, const struct actor *a, int64_t case_id,
 			store_case_brief_each_fn each, void *ctx, struct err *e);
-
-/* related_parties walks the plaintiffs and defendants of a case. */
-int related_parties(struct store_conn *c, const struct actor *a, int64_t case_id,
-		    store_party_each_fn each, void *ctx, struct err *e);
-
-/* related_party_add makes contact_id a party of kind "plaintiff" or "defendant" (right
- * case_edit; ERR_UNPROCESSABLE on "contact_id" / "kind"; ERR_CONFLICT when it already is) with
- * a "party.added" event. *out receives the party. */
-int related_party_add(struct store_conn *c, const struct actor *a, int64_t case_id,
-		      int64_t contact_id, const char *kind, struct store_party *out,
-		      struct err *e);
-
-/* related_party_remove removes party party_id of the case ("party.removed"); ERR_NOT_FOUND when
- * the case has no such party. */
-int related_party_remove(struct store_conn *c, const struct actor *a, int64_t case_id,
-			 int64_t party_id, struct err *e);
 
 #endif

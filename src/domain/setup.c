@@ -1,9 +1,12 @@
 /* setup.c - rules for the setup lists and the firm's settings (see setup.h). The lists' SQL is
- * in store/<backend>/, their JSON form in api/setup.c, the demo vocabulary in cli/demo.c. */
+ * in store/<backend>/, their JSON form in api/setup.c, the demo vocabulary in cli/demo.c. What
+ * a flag's condition means is domain/flag.c, what a UDF field's format accepts domain/udf.c. */
 #include "domain/setup.h"
 #include "core/date.h"
 #include "domain/case.h"
+#include "domain/flag.h"
 #include "domain/rights.h"
+#include "domain/udf.h"
 #include "domain/user.h"
 
 #include <ctype.h>
@@ -17,6 +20,8 @@ struct setup_kind_info {
 	uint32_t fields;                   /* enum setup_field_bit */
 	const char *parent_field;          /* the input member naming the parent; NULL = none */
 	enum store_setup_kind parent_kind;
+	const char *code_field;            /* the input member of SETUP_F_CODE; NULL = none */
+	const char *text_field;            /* the input member of SETUP_F_TEXT; NULL = none */
 };
 
 static const struct setup_kind_info setup_kinds[SETUP__COUNT] = {
@@ -36,6 +41,13 @@ static const struct setup_kind_info setup_kinds[SETUP__COUNT] = {
 			     NULL, SETUP_NOTE_TYPE},
 	[SETUP_VALUE_RANGE] = {"value range", SETUP_F_NAME | SETUP_F_LOW | SETUP_F_HIGH |
 			       SETUP_F_LIMIT | SETUP_F_POSITION, NULL, SETUP_VALUE_RANGE},
+	[SETUP_DEADLINE_TYPE] = {"deadline type", SETUP_F_NAME | SETUP_F_POSITION,
+				 NULL, SETUP_DEADLINE_TYPE},
+	[SETUP_FLAG] = {"flag", SETUP_F_NAME | SETUP_F_CODE | SETUP_F_TEXT | SETUP_F_TARGET |
+			SETUP_F_POSITION, NULL, SETUP_FLAG, "condition", "param"},
+	[SETUP_UDF_FIELD] = {"user-defined field", SETUP_F_NAME | SETUP_F_PARENT | SETUP_F_CODE |
+			     SETUP_F_REQUIRED | SETUP_F_TEXT | SETUP_F_POSITION,
+			     "case_type_id", SETUP_CASE_TYPE, "format", "options"},
 };
 
 /* The input member of each field bit (the parent's depends on the kind). */
@@ -55,6 +67,10 @@ static const struct {
 	{SETUP_F_HIGH, "high_cents"},
 	{SETUP_F_LIMIT, "disbursement_limit_cents"},
 	{SETUP_F_POSITION, "position"},
+	{SETUP_F_CODE, "code"},
+	{SETUP_F_TEXT, "text"},
+	{SETUP_F_TARGET, "target"},
+	{SETUP_F_REQUIRED, "required"},
 };
 
 static const char *const setup_groups[] = {"legal", "insurance", "mortgage", "protection",
@@ -112,10 +128,38 @@ static const char *setup_field_name(enum store_setup_kind kind, uint32_t bit)
 {
 	if (bit == SETUP_F_PARENT && setup_kinds[kind].parent_field)
 		return setup_kinds[kind].parent_field;
+	if (bit == SETUP_F_CODE && setup_kinds[kind].code_field)
+		return setup_kinds[kind].code_field;
+	if (bit == SETUP_F_TEXT && setup_kinds[kind].text_field)
+		return setup_kinds[kind].text_field;
 	for (size_t i = 0; i < sizeof setup_field_names / sizeof setup_field_names[0]; i++)
 		if (setup_field_names[i].bit == bit)
 			return setup_field_names[i].name;
 	return "body";
+}
+
+/* setup_options_trim trims every line of a UDF field's options in place (blank lines stay, for
+ * setup_check_options to refuse). */
+static void setup_options_trim(char *text)
+{
+	size_t out = 0;
+	char *line = text;
+	for (bool first = true;; first = false) {
+		size_t n = strcspn(line, "\n");
+		char sep = line[n];
+		char *next = line + n + (sep ? 1 : 0);
+		line[n] = '\0';
+		setup_trim(line);
+		size_t len = strlen(line);
+		if (!first)
+			text[out++] = '\n';
+		memmove(text + out, line, len);
+		out += len;
+		if (!sep)
+			break;
+		line = next;
+	}
+	text[out] = '\0';
 }
 
 /* setup_apply copies the present members of f into item (the name trimmed). */
@@ -148,6 +192,74 @@ static void setup_apply(struct store_setup_item *item, const struct setup_fields
 		item->limit_cents = v->limit_cents;
 	if (f->present & SETUP_F_POSITION)
 		item->position = v->position;
+	if (f->present & SETUP_F_CODE) {
+		snprintf(item->code, sizeof item->code, "%s", v->code);
+		setup_trim(item->code);
+	}
+	if (f->present & SETUP_F_TEXT) {
+		snprintf(item->text, sizeof item->text, "%s", v->text);
+		if (item->kind == SETUP_UDF_FIELD)
+			setup_options_trim(item->text);
+		else
+			setup_trim(item->text);
+	}
+	if (f->present & SETUP_F_TARGET) {
+		snprintf(item->target, sizeof item->target, "%s", v->target);
+		setup_trim(item->target);
+	}
+	if (f->present & SETUP_F_REQUIRED)
+		item->required = v->required;
+	/* a field that is no longer a picklist keeps no options, unless some were given (which
+	 * setup_check_udf then refuses) */
+	if (item->kind == SETUP_UDF_FIELD && strcmp(item->code, "picklist") != 0 &&
+	    !(f->present & SETUP_F_TEXT))
+		item->text[0] = '\0';
+}
+
+/* setup_check_options checks a picklist's options: at least one, none blank or repeated. */
+static int setup_check_options(const char *text, struct err *e)
+{
+	if (!text[0])
+		return err_set(e, ERR_UNPROCESSABLE, "options", "a picklist needs at least one option");
+	for (const char *line = text; *line;) {
+		size_t n = strcspn(line, "\n");
+		if (n == 0)
+			return err_set(e, ERR_UNPROCESSABLE, "options", "an option must not be blank");
+		for (const char *other = text; other < line;) {
+			size_t m = strcspn(other, "\n");
+			if (m == n && memcmp(other, line, n) == 0)
+				return err_set(e, ERR_UNPROCESSABLE, "options", "'%.*s' is there twice",
+					       (int)(n > 80 ? 80 : n), line);
+			other += m + 1;
+		}
+		line += n;
+		if (*line == '\n') {
+			line++;
+			if (!*line)
+				return err_set(e, ERR_UNPROCESSABLE, "options", "an option must not be blank");
+		}
+	}
+	return 0;
+}
+
+/* setup_check_udf checks a UDF field's name, format and options. */
+static int setup_check_udf(const struct store_setup_item *it, struct err *e)
+{
+	if (strlen(it->name) > SETUP_UDF_NAME_MAX)
+		return err_set(e, ERR_UNPROCESSABLE, "name", "must be at most %d bytes long",
+			       SETUP_UDF_NAME_MAX);
+	if (strchr(it->name, '='))
+		return err_set(e, ERR_UNPROCESSABLE, "name",
+			       "must not contain '=' (flag rules write \"Field name=value\")");
+	if (!udf_format_valid(it->code))
+		return err_set(e, ERR_UNPROCESSABLE, "format",
+			       it->code[0] ? "must be text, number, money, date, yesno or picklist"
+					   : "is required: text, number, money, date, yesno or picklist");
+	if (strcmp(it->code, "picklist") == 0)
+		return setup_check_options(it->text, e);
+	if (it->text[0])
+		return err_set(e, ERR_UNPROCESSABLE, "options", "only a picklist has options");
+	return 0;
 }
 
 /* setup_check_values checks the rules that need no database on the item as it would be. */
@@ -183,6 +295,10 @@ static int setup_check_values(enum store_setup_kind kind, const struct store_set
 		return err_set(e, ERR_UNPROCESSABLE, "disbursement_limit_cents", "must be 0 or more");
 	if (it->low_cents > it->high_cents)
 		return err_set(e, ERR_UNPROCESSABLE, "high_cents", "must not be below low_cents");
+	if (kind == SETUP_FLAG)
+		return flag_condition_valid(it->code, it->text, it->target, e);
+	if (kind == SETUP_UDF_FIELD)
+		return setup_check_udf(it, e);
 	return 0;
 }
 
@@ -200,20 +316,30 @@ static int setup_stage_each(const struct store_setup_item *it, void *ctx)
 	return 1;
 }
 
+/* setup_refuse_in_use refuses (ERR_CONFLICT on field) a change of item it that needs it to be
+ * unused, when it is in use. */
+static int setup_refuse_in_use(struct store_conn *c, const struct store_setup_item *it,
+			       const char *field, struct err *e)
+{
+	char where[64] = "";
+	int64_t n = 0;
+	int rc = store_setup_usage(c, it->kind, it->id, where, &n);
+	if (rc != STORE_OK)
+		return user_store_error(rc, setup_kinds[it->kind].name, e);
+	if (n > 0)
+		return err_set(e, ERR_CONFLICT, field, "cannot change while the %s is in use: %lld %s",
+			       setup_kinds[it->kind].name, (long long)n, where);
+	return 0;
+}
+
 /* setup_check_stage refuses a second stage type and a stage flag change of a type in use. */
 static int setup_check_stage(struct store_conn *c, const struct store_setup_item *it,
 			     const struct store_setup_item *old, struct err *e)
 {
 	if (old && old->stage != it->stage) {
-		char where[64] = "";
-		int64_t n = 0;
-		int rc = store_setup_usage(c, SETUP_STATUS_TYPE, it->id, where, &n);
-		if (rc != STORE_OK)
-			return user_store_error(rc, "status type", e);
-		if (n > 0)
-			return err_set(e, ERR_CONFLICT, "stage",
-				       "cannot change while the status type is in use: %lld %s",
-				       (long long)n, where);
+		int rc = setup_refuse_in_use(c, it, "stage", e);
+		if (rc != 0)
+			return rc;
 	}
 	if (!it->stage || (old && old->stage))
 		return 0;
@@ -225,6 +351,17 @@ static int setup_check_stage(struct store_conn *c, const struct store_setup_item
 		return err_set(e, ERR_CONFLICT, "stage",
 			       "'%s' is already the stage type; there is only one", f.found.name);
 	return 0;
+}
+
+/* setup_check_udf_use refuses to change the format or the case type of a UDF field that cases
+ * have values for. */
+static int setup_check_udf_use(struct store_conn *c, const struct store_setup_item *it,
+			       const struct store_setup_item *old, struct err *e)
+{
+	bool format = strcmp(old->code, it->code) != 0;
+	if (!format && old->parent_id == it->parent_id)
+		return 0;
+	return setup_refuse_in_use(c, it, format ? "format" : "case_type_id", e);
 }
 
 /* setup_parent_get reads the parent (a case type, a status type) of an item of kind;
@@ -251,6 +388,11 @@ static int setup_check(struct store_conn *c, enum store_setup_kind kind,
 		return rc;
 	if (kind == SETUP_STATUS_TYPE)
 		return setup_check_stage(c, it, old, e);
+	if (kind == SETUP_UDF_FIELD && old) {
+		rc = setup_check_udf_use(c, it, old, e);
+		if (rc != 0)
+			return rc;
+	}
 	const struct setup_kind_info *k = &setup_kinds[kind];
 	if (!k->parent_field)
 		return 0;

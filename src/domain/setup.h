@@ -1,11 +1,14 @@
 /* setup.h - the firm's vocabulary and settings: case types and their subtypes, status types
- * (one of them the stage) and their statuses, close reasons, staff roles, note types and case
- * value ranges, as the eight setup lists of store.h under one set of rules; and the firm's
+ * (one of them the stage) and their statuses, close reasons, staff roles, note types, case
+ * value ranges, critical-deadline types, the case summary's flags (name, condition, parameter,
+ * target) and the user-defined fields of each case type (name, format, required, picklist
+ * options), as the eleven setup lists of store.h under one set of rules; and the firm's
  * settings (the case number pattern).
  *
  * Anyone logged in may read; every change needs admin. Offices are domain/office.c, the US
  * state codes domain/us_state.c, contacts domain/contact.c. How a case uses the lists (its first
- * stage, the closing rule of a status change) is domain/case.c and case_status.c. */
+ * stage, the closing rule of a status change) is domain/case.c and case_status.c; what a flag's
+ * condition means is domain/flag.c, what a UDF's format accepts domain/udf.c. */
 #ifndef CASELOAD_SETUP_H
 #define CASELOAD_SETUP_H
 
@@ -32,7 +35,14 @@ enum setup_field_bit {
 	SETUP_F_HIGH = 1u << 9,           /* high_cents */
 	SETUP_F_LIMIT = 1u << 10,         /* disbursement_limit_cents */
 	SETUP_F_POSITION = 1u << 11,
+	SETUP_F_CODE = 1u << 12,          /* a flag's condition, a UDF field's format */
+	SETUP_F_TEXT = 1u << 13,          /* a flag's param, a UDF field's options (one per line) */
+	SETUP_F_TARGET = 1u << 14,        /* a flag's target */
+	SETUP_F_REQUIRED = 1u << 15,      /* a UDF field's required mark */
 };
+
+/* A UDF field's name is at most this long, so that "values.<name>" fits an error's field. */
+#define SETUP_UDF_NAME_MAX 56
 
 /* What a create or edit asks for: the values of the present members in v (kind, id and
  * version of v are ignored). */
@@ -72,16 +82,23 @@ bool setup_category_valid(const char *category);
 bool setup_trim(char *s);
 
 /* setup_create adds an item to the list of kind (admin). Rules: a name (trimmed, not empty);
- * a case type's group; a subtype's case type and a status's status type exist (422 on
- * case_type_id / status_type_id); a closing status belongs to the stage type (422 on closing);
- * expected_days and cents >= 0, low <= high (422 on high_cents); a known role category; a
- * second stage type is ERR_CONFLICT on stage, a taken name ERR_CONFLICT on name. */
+ * a case type's group; a subtype's and a UDF field's case type and a status's status type
+ * exist (422 on case_type_id / status_type_id); a closing status belongs to the stage type (422
+ * on closing); expected_days and cents >= 0, low <= high (422 on high_cents); a known role
+ * category; a flag's condition, param and target as flag_condition_valid says (422 on
+ * condition / param / target); a UDF field's format (422 on format), its name at most
+ * SETUP_UDF_NAME_MAX bytes without '=' (422 on name), options for a picklist only, required
+ * and non-empty there, each line not blank and not repeated (422 on options); a second stage
+ * type is ERR_CONFLICT on stage, a taken name (within the case type for subtypes and UDF
+ * fields) ERR_CONFLICT on name. */
 int setup_create(struct store_conn *c, const struct actor *a, enum store_setup_kind kind,
 		 const struct setup_fields *f, struct store_setup_item *out, struct err *e);
 
 /* setup_update changes the given members of item id when version is current (ERR_CONFLICT on
  * header.If-Match otherwise), with the rules of setup_create over the result. The stage flag of
- * a status type that has statuses cannot change (ERR_CONFLICT on stage). */
+ * a status type that has statuses cannot change (ERR_CONFLICT on stage), nor the format or the
+ * case type of a UDF field that cases have values for (ERR_CONFLICT on format / case_type_id).
+ * A UDF field that stops being a picklist loses its options. */
 int setup_update(struct store_conn *c, const struct actor *a, enum store_setup_kind kind,
 		 int64_t id, int64_t version, const struct setup_fields *f,
 		 struct store_setup_item *out, struct err *e);

@@ -12,6 +12,7 @@
 #define CASELOAD_UDF_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -32,6 +33,10 @@ struct udf_input {
 	enum udf_input_type type;
 	char text[STORE_UDF_VALUE_MAX + 1];
 };
+
+/* udf_number_text writes a JSON number's double as the shortest text that reads back as the
+ * same double ("0.1", "1250.5", "42"), for struct udf_input's text. */
+void udf_number_text(double v, char *out, size_t size);
 
 /* udf_canonical checks one input against its field and writes the stored text into out
  * (size bytes): text as is, number normalised ("12.5"), money as cents ("1250"), date as

@@ -108,7 +108,7 @@ test('parties: add, list, remove; kind is plaintiff or defendant', async () => {
 	const ct = await fx.newContact({ first_name: 'Paul', last_name: 'Plaintiff' });
 	const seq = await fx.lastSeq(k.id);
 	const p = await fx.post(`/api/v1/cases/${k.id}/parties`, { contact_id: ct.id, kind: 'plaintiff' }, fx.staff);
-	assert.deepEqual(p, { id: p.id, contact: { id: ct.id, name: 'Paul Plaintiff' }, kind: 'plaintiff' });
+	assert.deepEqual([p.contact.id, p.contact.name, p.kind, p.primary_label], [ct.id, 'Paul Plaintiff', 'plaintiff', 'Plaintiff/Contact']);
 	assert.deepEqual((await fx.get(`/api/v1/cases/${k.id}/parties`)).items, [p]);
 	assertProblem(await fx.req('POST', `/api/v1/cases/${k.id}/parties`, { as: fx.staff, body: { contact_id: ct.id, kind: 'witness' } }), 422, 'unprocessable', 'kind');
 	assertProblem(await fx.req('POST', `/api/v1/cases/${k.id}/parties`, { as: fx.staff, body: { contact_id: ct.id, kind: 'plaintiff' } }), 409, 'conflict');

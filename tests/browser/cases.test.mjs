@@ -403,7 +403,7 @@ test('edit case sends If-Match and a stale version says someone else changed it'
     assert.match(await alert.innerText(), /changed by someone else/);
     await alert.getByRole('button', { name: 'Reload' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByText('changed elsewhere').waitFor();
+    await page.locator('.case-description', { hasText: 'changed elsewhere' }).waitFor();
     assert.deepEqual(await problems(), []);
   } finally {
     await context.close();
@@ -461,25 +461,19 @@ test('staff with history, a party added as a new contact, other and related case
     assert.match(text, /Current/);
     await history.getByRole('button', { name: 'Close' }).click();
 
-    // Parties: a plaintiff added as a new contact; the same plaintiff on the sibling case.
-    const parties = page.locator('section', { has: page.getByRole('heading', { name: 'Parties' }) });
-    await parties.getByRole('button', { name: 'Add a party' }).click();
-    const pform = page.getByRole('form', { name: 'Add a party' });
-    await pform.getByLabel('As').selectOption('plaintiff');
-    await pform.getByRole('button', { name: 'New contact' }).click();
+    // Parties (added through the API here; the party editors have their own tests): a plaintiff
+    // shows in Plaintiffs; the same plaintiff on the sibling case.
     const last = `Quill${suffix()}`;
-    await pform.getByLabel('First name').fill('Rosa');
-    await pform.getByLabel('Last name').fill(last);
-    await pform.getByRole('button', { name: 'Add contact' }).click();
-    await pform.locator('.picked', { hasText: `Rosa ${last}` }).waitFor();
-    await pform.getByRole('button', { name: 'Add party' }).click();
-    await parties.locator(`tr[data-party="Rosa ${last}"]`).waitFor();
-    const contact = (await call('GET', `/contacts?q=${last}`)).items[0];
-    assert.equal(contact.display_name, `Rosa ${last}`);
+    const contact = await call('POST', '/contacts', { first_name: 'Rosa', last_name: last });
+    await call('POST', `/cases/${one.id}/parties`, { contact_id: contact.id, kind: 'plaintiff' });
+    await page.reload();
+    await heading(page, one.name);
+    await page.locator('#area-plaintiffs').locator(`tr[data-party="Rosa ${last}"]`).waitFor();
     await call('POST', `/cases/${two.id}/parties`, { contact_id: contact.id, kind: 'plaintiff' });
 
-    // Related: link the sibling by searching for it.
-    const related = page.locator('section', { has: page.getByRole('heading', { name: 'Related cases' }) });
+    // Related (a tab): link the sibling by searching for it.
+    await page.getByRole('tab', { name: /^Related cases/ }).click();
+    const related = page.getByRole('tabpanel');
     await related.getByRole('button', { name: 'Add related case' }).click();
     await related.getByRole('combobox', { name: 'Case to link' }).fill(two.name.split(' ')[1]);
     const linked = page.waitForResponse((r) => r.url().endsWith(`/cases/${one.id}/related`) && r.request().method() === 'POST');
@@ -488,15 +482,17 @@ test('staff with history, a party added as a new contact, other and related case
     await related.locator(`tr[data-case-id="${two.id}"]`).waitFor();
     assert.match(await related.locator(`tr[data-case-id="${two.id}"]`).innerText(), new RegExp(first(s).name));
 
-    // The sibling lists this case as related (both ways) and as an other case (same plaintiff).
+    // The sibling lists this case as an other case (same plaintiff) and as related (both ways).
     await related.locator(`tr[data-case-id="${two.id}"] a`).click();
     await heading(page, two.name);
-    const back = page.locator('section', { has: page.getByRole('heading', { name: 'Related cases' }) });
-    const row1 = back.locator(`tr[data-case-id="${one.id}"]`);
+    if (one.number) {
+      await page.getByRole('tab', { name: /^Other cases/ }).click();
+      await page.getByRole('tabpanel').locator(`tr[data-case-id="${one.id}"]`).waitFor();
+    }
+    await page.getByRole('tab', { name: /^Related cases/ }).click();
+    const row1 = page.getByRole('tabpanel').locator(`tr[data-case-id="${one.id}"]`);
     await row1.waitFor();
     assert.match(await row1.innerText(), new RegExp(paula.name), 'the attorney column');
-    const other = page.locator('section', { has: page.getByRole('heading', { name: 'Other cases' }) });
-    if (one.number) await other.locator(`tr[data-case-id="${one.id}"]`).waitFor();
 
     // Unlinking removes both directions.
     await row1.getByRole('button', { name: /^Unlink/ }).click();

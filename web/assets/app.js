@@ -11,6 +11,7 @@ import { CasesPage } from './cases.js';
 import { NewCasePage } from './case-form.js';
 import { CasePage } from './case-page.js';
 import { SetupPage } from './setup.js';
+import './case-editors.js';
 
 const NAV = [
   { page: 'cases', label: 'Cases', icon: 'cases' },

@@ -2,12 +2,15 @@
 // (#/cases/new, right case_create) and the same form in the "Edit case" panel of the case page
 // (PATCH with If-Match, only the members that changed; name and number only with
 // case_edit_name_number). The subtype list follows the case type, the starting stage the type's
-// group; the minimum settlement is typed in dollars and sent as integer cents.
+// group; the minimum settlement is typed in dollars and sent as integer cents. Editing also
+// covers the case summary's own data: the retainer date, the referral in and out (a form and a
+// contact each), the liability code and percentage, and the incident facts.
 import { html, useState, useRef, useLayoutEffect } from '/vendor/preact-htm.js';
 import { post, patch } from './api.js';
 import { Alert, Field, PageHeader, Spinner } from './ui.js';
 import { useForm, FormProblem, FormActions, setter } from './forms.js';
 import { useLists, stageType, statusesFor } from './lists.js';
+import { ContactPicker } from './pickers.js';
 import { todayISO, parseDollars, centsToDollars } from './format.js';
 
 const LABELS = {
@@ -17,12 +20,17 @@ const LABELS = {
   expected_resolution_date: 'Expected resolution', value_range_id: 'Estimated value',
   min_settlement_cents: 'Minimum settlement', value_comments: 'Value comments',
   serious_injury: 'Serious injury', mdl_master: 'Master case in multi-district litigation',
-  description: 'Description',
+  description: 'Description', retainer_date: 'Retainer signed', referral_in_form: 'Referral in: form',
+  referral_in_contact_id: 'Referred in by', referral_out_form: 'Referral out: form', referral_out_contact_id: 'Referred out to',
+  liability_code: 'Liability code', liability_percent: 'Liability %', incident_facts: 'Incident facts',
 };
 
 const ID_MEMBERS = ['case_type_id', 'case_subtype_id', 'status_id', 'office_id', 'owner_id', 'value_range_id'];
 const DATE_MEMBERS = ['incident_date', 'opened_date', 'wanted_date', 'expected_resolution_date'];
 const TEXT_MEMBERS = ['name', 'number', 'state', 'value_comments', 'description'];
+// Edited only (a new case starts without them).
+const EDIT_TEXT_MEMBERS = ['referral_in_form', 'referral_out_form', 'liability_code', 'incident_facts'];
+const EDIT_CONTACT_MEMBERS = ['referral_in_contact', 'referral_out_contact'];
 
 const str = (id) => (id === null || id === undefined ? '' : String(id));
 
@@ -43,7 +51,19 @@ function formValues(c, me) {
     expected_resolution_date: c.expected_resolution_date || '', value_range_id: str(c.value_range?.id),
     min_settlement_cents: centsToDollars(c.min_settlement_cents), value_comments: c.value_comments || '',
     serious_injury: !!c.serious_injury, mdl_master: !!c.mdl_master, description: c.description || '',
+    retainer_date: c.retainer_date || '', referral_in_form: c.referral_in_form || '', referral_out_form: c.referral_out_form || '',
+    referral_in_contact: c.referral_in_contact ? { id: c.referral_in_contact.id, display_name: c.referral_in_contact.name } : null,
+    referral_out_contact: c.referral_out_contact ? { id: c.referral_out_contact.id, display_name: c.referral_out_contact.name } : null,
+    liability_code: c.liability_code || '', incident_facts: c.incident_facts || '',
+    liability_percent: c.liability_percent === null || c.liability_percent === undefined ? '' : String(c.liability_percent),
   };
+}
+
+/** The liability percentage typed: null when empty, NaN when not a number from 0 to 100. */
+function parsePercent(s) {
+  const t = s.trim().replace(/%$/, '');
+  if (t === '') return null;
+  return /^\d{1,3}(\.\d{1,2})?$/.test(t) && Number(t) <= 100 ? Number(t) : NaN;
 }
 
 /**
@@ -70,6 +90,17 @@ function requestBody(v, initial, creating) {
   put('min_settlement_cents', cents, null);
   for (const k of ['serious_injury', 'mdl_master']) {
     if (creating ? v[k] : v[k] !== initial[k]) body[k] = v[k];
+  }
+  if (!creating) {
+    const percent = parsePercent(v.liability_percent);
+    if (Number.isNaN(percent)) return { problem: { field: 'liability_percent', detail: 'must be a percentage from 0 to 100' } };
+    for (const k of EDIT_TEXT_MEMBERS) put(k, v[k].trim(), '');
+    put('retainer_date', v.retainer_date, null);
+    put('liability_percent', percent, null);
+    for (const k of EDIT_CONTACT_MEMBERS) {
+      const id = v[k]?.id ?? null;
+      if (id !== (initial[k]?.id ?? null)) body[`${k}_id`] = id;
+    }
   }
   return { body };
 }
@@ -135,6 +166,20 @@ export function CaseForm({ me, lists, kase, onSaved, onCancel, onReload }) {
   }
 
   const opt = (x) => html`<option key=${x.id} value=${String(x.id)}>${x.name}</option>`;
+  // The referral in or out: the form it came on, and the contact (picked or added on the spot).
+  const referral = (dir, formLabel, contactLabel) => {
+    const f = `referral_${dir}_form`;
+    const c = `referral_${dir}_contact`;
+    const bad = form.problem?.field === `${c}_id`;
+    return html`<${Field} id=${prefix + f} label=${formLabel}>
+        <input id=${prefix + f} value=${v[f]} onInput=${set(f)} autocomplete="off" ...${pp(f)} />
+      <//>
+      <div class=${`field ${bad ? 'has-error' : ''}`}>
+        <div class="field-label"><label for=${`${prefix + c}_id`}>${contactLabel}</label></div>
+        <${ContactPicker} id=${`${prefix + c}_id`} label=${contactLabel} value=${v[c]} invalid=${bad}
+          onChange=${(x) => setV((old) => ({ ...old, [c]: x }))} />
+      </div>`;
+  };
   const dateField = (k) => html`<${Field} id=${prefix + k} label=${LABELS[k]}>
     <input id=${prefix + k} type="date" value=${v[k]} onChange=${set(k)} ...${pp(k)} /><//>`;
 
@@ -199,8 +244,16 @@ export function CaseForm({ me, lists, kase, onSaved, onCancel, onReload }) {
         ${dateField('opened_date')}
         ${dateField('wanted_date')}
         ${dateField('expected_resolution_date')}
+        ${creating ? null : dateField('retainer_date')}
       </div>
     </fieldset>
+    ${creating ? null : html`<fieldset class="form-section">
+      <legend>Referral</legend>
+      <div class="form-grid">
+        ${referral('in', 'Referral in: form', 'Referred in by')}
+        ${referral('out', 'Referral out: form', 'Referred out to')}
+      </div>
+    </fieldset>`}
     <fieldset class="form-section">
       <legend>Value</legend>
       <div class="form-grid">
@@ -232,6 +285,20 @@ export function CaseForm({ me, lists, kase, onSaved, onCancel, onReload }) {
         <textarea id=${`${prefix}description`} rows="4" value=${v.description} onInput=${set('description')}
           ...${pp('description')}></textarea>
       <//>
+      ${creating ? null : html`<div class="form-grid">
+        <${Field} id="ec-liability_code" label="Liability code">
+          <input id="ec-liability_code" value=${v.liability_code} onInput=${set('liability_code')} autocomplete="off"
+            ...${pp('liability_code')} />
+        <//>
+        <${Field} id="ec-liability_percent" label="Liability %" hint="The share of liability, 0 to 100">
+          <input id="ec-liability_percent" inputmode="decimal" value=${v.liability_percent} onInput=${set('liability_percent')}
+            autocomplete="off" ...${form.pp('liability_percent', 'ec-liability_percent-hint')} />
+        <//>
+      </div>
+      <${Field} id="ec-incident_facts" label="Incident facts" hint="Up to 4,000 characters">
+        <textarea id="ec-incident_facts" rows="5" value=${v.incident_facts} onInput=${set('incident_facts')} maxlength="4000"
+          ...${form.pp('incident_facts', 'ec-incident_facts-hint')}></textarea>
+      <//>`}
     </fieldset>
     <${FormActions} form=${form} label=${creating ? 'Open case' : 'Save changes'}
       busyLabel=${creating ? 'Opening…' : 'Saving…'} onCancel=${onCancel} />

@@ -1,21 +1,21 @@
 // case-notes.js - the Last Notes area of the case page (the five newest: type, date, time,
 // creator, then the note; Edit and Delete for its creator or an administrator; Add), the note
-// form, and "All notes": every note, searchable, a page at a time. API:
-// /api/v1/cases/{id}/notes.
+// form (also opened by the case page's Quick add, quick-add.js), and "All notes": every note,
+// searchable, a page at a time. The five newest come with the case summary (case-page.js reloads
+// it after every change); writes and All notes go to /api/v1/cases/{id}/notes.
 import { html, useState, useEffect } from '/vendor/preact-htm.js';
 import { post, patch, del } from './api.js';
 import { Alert, Button, Field, Panel, RemoveButtons, Spinner, EmptyState, Icon } from './ui.js';
-import { useGet, usePaged, useRemoval } from './hooks.js';
+import { usePaged, useRemoval } from './hooks.js';
 import { useForm, FormProblem, FormActions } from './forms.js';
 import { fmtDateTime, toLocalInput, fromLocalInput } from './format.js';
 
 const NOTE_MAX = 8000;
 
-export function CaseNotes({ kase, me, lists, canEdit, rev, onChanged }) {
-  const { data, error, reload } = useGet(`/cases/${kase.id}/notes?limit=5`, [rev]);
+/** Last notes: `items` (the summary's five newest notes); onChanged() after a change. */
+export function CaseNotes({ kase, me, items, lists, canEdit, rev, onChanged }) {
   const [form, setForm] = useState(null); // null | {note: null | a note}
   const [all, setAll] = useState(false);
-  const items = data?.items;
 
   function saved() {
     setForm(null);
@@ -31,10 +31,7 @@ export function CaseNotes({ kase, me, lists, canEdit, rev, onChanged }) {
           onClick=${() => setForm({ note: null })}>Add<//>` : null}
       </div>
     </div>
-    ${error ? html`<div class="card-alerts"><${Alert} kind="error">${error.detail}
-        <button type="button" class="link-btn" onClick=${reload}>Try again</button><//></div>`
-      : !items ? html`<${Spinner} label="Loading notes…" />`
-      : items.length === 0 ? html`<p class="card-empty">No notes yet.</p>`
+    ${items.length === 0 ? html`<p class="card-empty">No notes yet.</p>`
       : html`<${NoteList} kase=${kase} me=${me} items=${items} canEdit=${canEdit} label="Last notes"
           onEdit=${(note) => setForm({ note })} onDeleted=${onChanged} />`}
     ${form ? html`<${NoteForm} kase=${kase} lists=${lists} note=${form.note} onSaved=${saved}
@@ -83,7 +80,8 @@ function NoteList({ kase, me, items, canEdit, label, onEdit, onDeleted }) {
 
 const LABELS = { note_type_id: 'Type', at: 'Date and time', body: 'Note' };
 
-function NoteForm({ kase, lists, note, onSaved, onReload, onCancel }) {
+/** The add (note null) or edit form of a note, in a side panel; onSaved() after the write. */
+export function NoteForm({ kase, lists, note, onSaved, onReload, onCancel }) {
   const editing = !!note;
   const [typeId, setTypeId] = useState(note ? String(note.type.id) : String(lists.noteTypes[0]?.id ?? ''));
   const [at, setAt] = useState(toLocalInput(note?.at));

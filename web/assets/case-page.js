@@ -1,38 +1,69 @@
-// case-page.js - one case (#/cases/{id}): the header (number and name), the basic case data
-// area (the status table, key dates, where and what it is worth, with the estimated value's
-// history, and "Edit case"), then Staff, Last notes, Parties, Related and Other cases and the
-// Timeline. Each area is its own module (case-status.js, case-staff.js, case-notes.js,
-// case-parties.js, case-related.js, case-timeline.js); this page loads the case and the setup
-// lists they share, and tells the timeline to reload after every change.
+// case-page.js - one case (#/cases/{id}): the case summary page, rendered from one call,
+// GET /api/v1/cases/{id}/summary, and read again after every change. Top to bottom: the header
+// with the Quick add toolbar (quick-add.js), the basic case data area (case-summary.js), Staff
+// and Last notes (case-staff.js, case-notes.js), Pending appointments and Tasks, Courts and
+// Pending critical deadlines (case-work.js), Plaintiffs and Defendants (case-sides.js), the
+// miscellaneous tabs (case-tabs.js), the user-defined fields and the Timeline (case-timeline.js,
+// its own paged read). Negotiations and settlements come with a later issue (summary.negotiations,
+// null until then) and go between the parties and the tabs. This page loads the setup lists
+// the forms share and keeps which tab is open, so that a flag can open one.
 import { html, useState } from '/vendor/preact-htm.js';
-import { Alert, Button, Dash, EmptyState, Icon, PageHeader, Panel, Spinner } from './ui.js';
+import { Alert, EmptyState, Icon, PageHeader, Spinner } from './ui.js';
 import { useGet } from './hooks.js';
-import { HistoryPanel, FROM, TO, STAFF, COMMENTS } from './history-panel.js';
 import { useLists } from './lists.js';
-import { fmtDate, fmtMoney } from './format.js';
-import { CaseForm } from './case-form.js';
-import { CaseStatuses } from './case-status.js';
+import { BasicData, UdfArea } from './case-summary.js';
 import { CaseStaff } from './case-staff.js';
 import { CaseNotes } from './case-notes.js';
-import { CaseParties } from './case-parties.js';
-import { RelatedCases, OtherCases } from './case-related.js';
+import { Appointments, Tasks, Courts, Deadlines } from './case-work.js';
+import { Plaintiffs, Defendants } from './case-sides.js';
+import { CaseTabs } from './case-tabs.js';
+import { QuickAddBar, QuickAddDialog } from './quick-add.js';
 import { CaseTimeline } from './case-timeline.js';
 
 const LISTS = ['caseTypes', 'subtypes', 'statusTypes', 'statuses', 'closeReasons', 'roles', 'noteTypes',
   'valueRanges', 'states', 'offices', 'people'];
 
+// Flag targets that are tabs (the others are areas, element id area-<target>).
+const TAB_TARGETS = { injuries: 'injuries', bankruptcy: 'bankruptcy', surrogate: 'surrogate', liens: 'liens', incident: 'incident_facts' };
+
+/** The case page; a new case id starts afresh (its own tab, forms and quick add). */
 export function CasePage({ me, id }) {
-  const { data: kase, error, reload, setData: setKase } = useGet(`/cases/${id}`);
+  return html`<${CaseSummaryPage} key=${id} me=${me} id=${id} />`;
+}
+
+/** Scroll to an element and move the focus there (for screen readers), once it is rendered. */
+function reveal(elementId) {
+  setTimeout(() => {
+    const el = document.getElementById(elementId);
+    if (!el) return;
+    el.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    el.focus({ preventScroll: true });
+  }, 0);
+}
+
+function CaseSummaryPage({ me, id }) {
+  const { data: summary, error, reload } = useGet(`/cases/${id}/summary`);
   const { lists, error: listError, reload: reloadLists } = useLists(LISTS, me);
-  const [rev, setRev] = useState(0); // bumped after every change: the timeline and other cases reload
+  const [rev, setRev] = useState(0); // bumped after every change: the timeline reloads too
+  const [tab, setTab] = useState('incident_facts');
+  const [quick, setQuick] = useState(null); // null | {kind, preset}
   const canEdit = (me.rights || []).includes('case_edit');
 
-  function changed({ kase: caseToo = false } = {}) {
+  function changed() {
     setRev((r) => r + 1);
-    if (caseToo) reload();
+    reload();
   }
 
-  if (error) {
+  function goTo(target) {
+    if (TAB_TARGETS[target]) {
+      setTab(TAB_TARGETS[target]);
+      reveal(`tab-${TAB_TARGETS[target]}`);
+    } else {
+      reveal(document.getElementById(`area-${target}`) ? `area-${target}` : 'area-basic');
+    }
+  }
+
+  if (error && !summary) {
     if (error.status === 404) {
       return html`<${PageHeader} title="Case not found" />
         <section class="card card-pad"><${EmptyState} icon="search" title="There is no case here you may see">
@@ -47,106 +78,42 @@ export function CasePage({ me, id }) {
       <${Alert} kind="error" title="The case could not be loaded">${listError}
         <button type="button" class="link-btn" onClick=${reloadLists}>Try again</button><//>`;
   }
-  if (!kase || !lists) return html`<${Spinner} label="Loading the case…" />`;
+  if (!summary || !lists) return html`<${Spinner} label="Loading the case…" />`;
 
+  const kase = summary.case;
+  const hookProps = { kase, summary, lists, me, canEdit, onChanged: changed };
   const sub = [kase.case_type?.name, kase.case_subtype?.name].filter(Boolean).join(' · ');
+  const openQuick = (kind, preset) => setQuick({ kind, preset });
+
   return html`<${PageHeader} kicker=${kase.number || 'No number'} title=${kase.name} subtitle=${sub}>
       <a class="btn btn-ghost" href="#/cases"><${Icon} name="back" /><span>Cases</span></a>
     <//>
-    <${BasicData} kase=${kase} me=${me} lists=${lists} canEdit=${canEdit} onChanged=${changed}
-      onSaved=${(c) => { setKase(c); changed(); }} onReload=${reload} />
+    ${canEdit ? html`<${QuickAddBar} onPick=${(kind) => openQuick(kind)} />` : null}
+    ${error ? html`<${Alert} kind="error" title="The case could not be brought up to date">${error.detail}
+      <button type="button" class="link-btn" onClick=${reload}>Try again</button><//>` : null}
+    <${BasicData} summary=${summary} me=${me} lists=${lists} canEdit=${canEdit} goTo=${goTo} onChanged=${changed}
+      hookProps=${hookProps} />
     <div class="case-columns">
-      <${CaseStaff} kase=${kase} lists=${lists} canEdit=${canEdit} onChanged=${changed} />
-      <${CaseNotes} kase=${kase} me=${me} lists=${lists} canEdit=${canEdit} rev=${rev} onChanged=${changed} />
+      <${CaseStaff} kase=${kase} rows=${summary.staff || []} lists=${lists} canEdit=${canEdit} onChanged=${changed} />
+      <${CaseNotes} kase=${kase} me=${me} items=${summary.notes || []} lists=${lists} canEdit=${canEdit} rev=${rev}
+        onChanged=${changed} />
     </div>
     <div class="case-columns">
-      <${CaseParties} kase=${kase} canEdit=${canEdit} onChanged=${changed} />
-      <${OtherCases} kase=${kase} rev=${rev} />
+      <${Appointments} items=${summary.appointments || []} hookProps=${hookProps} />
+      <${Tasks} kase=${kase} items=${summary.tasks || []} canEdit=${canEdit} onAdd=${() => openQuick('task')}
+        onChanged=${changed} hookProps=${hookProps} />
     </div>
-    <${RelatedCases} kase=${kase} canEdit=${canEdit} onChanged=${changed} />
-    <${CaseTimeline} kase=${kase} rev=${rev} />`;
-}
-
-function Fact({ label, children }) {
-  return html`<div class="fact"><dt>${label}</dt><dd>${children}</dd></div>`;
-}
-
-function DateFact({ label, value, className }) {
-  return html`<${Fact} label=${label}>${value
-    ? html`<time class=${className} datetime=${value}>${fmtDate(value)}</time>` : html`<${Dash} />`}<//>`;
-}
-
-/** The basic case data area: statuses, key dates, other information, flags, Edit case. */
-function BasicData({ kase, me, lists, canEdit, onChanged, onSaved, onReload }) {
-  const [editing, setEditing] = useState(false);
-  const [values, setValues] = useState(false);
-  const state = lists.states.find((s) => s.code === kase.state);
-  const flags = [
-    kase.closed ? 'Closed' : null,
-    kase.serious_injury ? 'Serious injury' : null,
-    kase.mdl_master ? 'MDL master case' : null,
-  ].filter(Boolean);
-
-  return html`<section class="card" aria-labelledby="basic-title">
-    <div class="card-head">
-      <div class="card-head-text">
-        <h2 id="basic-title" class="card-title">Case data</h2>
-        ${flags.length ? html`<ul class="flags" aria-label="Flags">${flags.map((f) => html`<li key=${f}
-          class=${`badge ${f === 'Closed' ? 'badge-muted' : 'badge-warn'}`}>${f}</li>`)}</ul>` : null}
-      </div>
+    <div class="case-columns">
+      <${Courts} items=${summary.courts || []} hookProps=${hookProps} />
+      <${Deadlines} items=${summary.deadlines || []} canEdit=${canEdit} onAdd=${(kind) => openQuick('deadline', kind)}
+        hookProps=${hookProps} />
     </div>
-    <div class="basic-grid">
-      <div class="basic-status">
-        <h3 class="visually-hidden">Status</h3>
-        <${CaseStatuses} kase=${kase} lists=${lists} canEdit=${canEdit} onChanged=${onChanged} />
-      </div>
-      <dl class="facts" aria-label="Key dates">
-        <${DateFact} label="Incident" value=${kase.incident_date} />
-        <${DateFact} label="Opened" value=${kase.opened_date} />
-        <${DateFact} label="Marked wanted" value=${kase.wanted_date} />
-        <${DateFact} label="Expected resolution" value=${kase.expected_resolution_date} />
-        ${kase.closed_date ? html`<${DateFact} label="Closed" value=${kase.closed_date} />` : null}
-      </dl>
-      <dl class="facts" aria-label="Case information">
-        <${Fact} label="State">${state ? state.name : kase.state || html`<${Dash} />`}<//>
-        <${Fact} label="Office">${kase.office?.name || html`<${Dash} />`}<//>
-        <${Fact} label="Estimated value">
-          <button type="button" class="link-btn" aria-haspopup="dialog" onClick=${() => setValues(true)}
-            title="Show the history of the estimated value">${kase.value_range?.name || 'Not estimated'}</button>
-        <//>
-        <${Fact} label="Minimum settlement">${kase.min_settlement_cents !== null && kase.min_settlement_cents !== undefined
-          ? fmtMoney(kase.min_settlement_cents) : html`<${Dash} />`}<//>
-        <${Fact} label="Owner">${kase.owner?.name || html`<${Dash} />`}<//>
-      </dl>
-    </div>
-    ${kase.description || kase.value_comments ? html`<div class="basic-text">
-      ${kase.description ? html`<p class="case-description">${kase.description}</p>` : null}
-      ${kase.value_comments ? html`<p class="cell-muted">Value: ${kase.value_comments}</p>` : null}
-    </div>` : null}
-    ${canEdit ? html`<div class="card-foot">
-      <${Button} kind="secondary" icon="edit" onClick=${() => setEditing(true)}>Edit case<//>
-    </div>` : null}
-    ${editing ? html`<${Panel} id="edit-case" title="Edit case" wide onClose=${() => setEditing(false)}>
-      <${EditCase} kase=${kase} me=${me} lists=${lists}
-        onSaved=${(c) => { setEditing(false); onSaved(c); }} onCancel=${() => setEditing(false)}
-        onReload=${() => { setEditing(false); onReload(); }} />
-    <//>` : null}
-    ${values ? html`<${ValueHistory} kase=${kase} onClose=${() => setValues(false)} />` : null}
-  </section>`;
-}
-
-/** The Edit case form; a stale version offers to reload the case. */
-function EditCase({ kase, me, lists, onSaved, onCancel, onReload }) {
-  return html`<${CaseForm} key=${kase.version} me=${me} lists=${lists} kase=${kase}
-    onSaved=${onSaved} onCancel=${onCancel} onReload=${onReload} />`;
-}
-
-/** Every estimated value the case has had: value, from, to, staff, comments. */
-function ValueHistory({ kase, onClose }) {
-  const columns = [
-    { label: 'Value', cell: (r) => r.value_range?.name || html`<span class="cell-muted">Cleared</span>` },
-    FROM, TO, STAFF, COMMENTS,
-  ];
-  return html`<${HistoryPanel} id="value-history" title="Estimated value history" path=${`/cases/${kase.id}/value-history`}
-    columns=${columns} empty="No estimate yet" onClose=${onClose} />`;
+    <${Plaintiffs} items=${summary.plaintiffs || []} hookProps=${hookProps} />
+    <${Defendants} items=${summary.defendants || []} hookProps=${hookProps} />
+    <${CaseTabs} summary=${summary} tab=${tab} onTab=${setTab} canEdit=${canEdit} onChanged=${changed}
+      hookProps=${hookProps} />
+    <${UdfArea} items=${summary.udf || []} hookProps=${hookProps} />
+    <${CaseTimeline} kase=${kase} rev=${rev} />
+    ${quick ? html`<${QuickAddDialog} quick=${quick} summary=${summary} me=${me} lists=${lists}
+      onDone=${() => { setQuick(null); changed(); }} onCancel=${() => setQuick(null)} />` : null}`;
 }

@@ -1,11 +1,12 @@
-// case-related.js - the case page's lists of other cases: Related cases (linked by hand, both
-// ways: add by searching for a case, delete) and Other cases (read only: cases that share a
-// plaintiff with this one). Both show number, name, stage, attorney, paralegal and case
-// manager. API: /api/v1/cases/{id}/related and /other-cases. Parties are case-parties.js.
+// case-related.js - the case page's lists of other cases, shown in its tabs (case-tabs.js):
+// Related cases (linked by hand, both ways: add by searching for a case, delete) and Other cases
+// (read only: cases that share a plaintiff with this one). Both show number, name, stage,
+// attorney, paralegal and case manager. The lists come with the case summary (case-page.js
+// reloads it after every change); links are written at /api/v1/cases/{id}/related.
 import { html, useState } from '/vendor/preact-htm.js';
 import { post, del } from './api.js';
-import { Alert, Button, Dash, RemoveButtons, Spinner } from './ui.js';
-import { useGet, useRemoval } from './hooks.js';
+import { Alert, Button, Dash, RemoveButtons } from './ui.js';
+import { useRemoval } from './hooks.js';
 import { CasePicker } from './pickers.js';
 
 /** A table of case briefs; `actions(brief)` adds an action cell when given. */
@@ -32,28 +33,25 @@ function BriefTable({ id, label, items, actions }) {
   </div>`;
 }
 
-export function RelatedCases({ kase, canEdit, onChanged }) {
-  const { data, error, reload } = useGet(`/cases/${kase.id}/related`);
+/** Related cases: `items` (case briefs), linking and unlinking; onChanged() after a change. */
+export function RelatedCases({ kase, items, canEdit, onChanged }) {
   const [adding, setAdding] = useState(false);
   const [linkError, setLinkError] = useState(null);
   const removal = useRemoval();
-  const items = data?.items;
 
   async function link(c) {
     setLinkError(null);
     try {
       await post(`/cases/${kase.id}/related`, { case_id: c.id });
       setAdding(false);
-      reload();
       onChanged();
     } catch (err) {
       setLinkError(`${c.number || c.name} was not linked: ${err.detail}`);
     }
   }
   async function unlink(b) {
-    const err = await removal.remove(b.id, () => del(`/cases/${kase.id}/related/${b.id}`), `${b.number || b.name} was not unlinked`);
-    if (!err) onChanged();
-    reload();
+    await removal.remove(b.id, () => del(`/cases/${kase.id}/related/${b.id}`), `${b.number || b.name} was not unlinked`);
+    onChanged();
   }
 
   const actions = canEdit ? (b) => html`<${RemoveButtons} removal=${removal} id=${b.id}
@@ -61,12 +59,9 @@ export function RelatedCases({ kase, canEdit, onChanged }) {
     onConfirm=${() => unlink(b)} />` : null;
   const actionError = linkError || removal.error;
 
-  return html`<section class="card" aria-labelledby="related-title">
-    <div class="card-head">
-      <div class="card-head-text">
-        <h2 id="related-title" class="card-title">Related cases</h2>
-        ${items ? html`<span class="count-badge">${items.length}</span>` : null}
-      </div>
+  return html`<div class="related-area">
+    <div class="tab-bar">
+      <span class="card-hint">Linked by hand; each case lists the other.</span>
       ${canEdit && !adding ? html`<${Button} size="sm" kind="secondary" icon="plus"
         onClick=${() => { setAdding(true); setLinkError(null); }}>Add related case<//>` : null}
     </div>
@@ -80,29 +75,16 @@ export function RelatedCases({ kase, canEdit, onChanged }) {
     </div>` : null}
     ${actionError ? html`<div class="card-alerts"><${Alert} kind="error"
       onClose=${() => { setLinkError(null); removal.clearError(); }}>${actionError}<//></div>` : null}
-    ${error ? html`<div class="card-alerts"><${Alert} kind="error">${error.detail}
-        <button type="button" class="link-btn" onClick=${reload}>Try again</button><//></div>`
-      : !items ? html`<${Spinner} label="Loading related cases…" />`
-      : items.length === 0 ? html`<p class="card-empty">No related cases.</p>`
+    ${items.length === 0 ? html`<p class="card-empty">No related cases.</p>`
       : html`<${BriefTable} id="related-table" label="Related cases" items=${items} actions=${actions} />`}
-  </section>`;
+  </div>`;
 }
 
-export function OtherCases({ kase, rev }) {
-  const { data, error, reload } = useGet(`/cases/${kase.id}/other-cases`, [rev]);
-  const items = data?.items;
-  return html`<section class="card" aria-labelledby="other-title">
-    <div class="card-head">
-      <div class="card-head-text">
-        <h2 id="other-title" class="card-title">Other cases</h2>
-        ${items ? html`<span class="count-badge">${items.length}</span>` : null}
-      </div>
-      <span class="card-hint">Cases with the same plaintiff</span>
-    </div>
-    ${error ? html`<div class="card-alerts"><${Alert} kind="error">${error.detail}
-        <button type="button" class="link-btn" onClick=${reload}>Try again</button><//></div>`
-      : !items ? html`<${Spinner} label="Loading other cases…" />`
-      : items.length === 0 ? html`<p class="card-empty">No other case shares a plaintiff with this one.</p>`
+/** Other cases: `items` (case briefs of the cases sharing a plaintiff), read only. */
+export function OtherCases({ items }) {
+  return html`<div class="related-area">
+    <div class="tab-bar"><span class="card-hint">Cases with the same plaintiff</span></div>
+    ${items.length === 0 ? html`<p class="card-empty">No other case shares a plaintiff with this one.</p>`
       : html`<${BriefTable} id="other-table" label="Other cases" items=${items} />`}
-  </section>`;
+  </div>`;
 }

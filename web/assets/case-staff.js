@@ -1,32 +1,31 @@
 // case-staff.js - the Staff area of the case page: who works on the case in which role (a
 // table without headings: role, name, Edit and Delete), adding a person (a user, or a contact
 // from outside the firm), changing one (a new person or role starts a new assignment; comments
-// alone edit it) and the history of every assignment. API: /api/v1/cases/{id}/staff.
+// alone edit it) and the history of every assignment. The current rows come with the case
+// summary (case-page.js reloads it after every change); writes and the history go to
+// /api/v1/cases/{id}/staff.
 import { html, useState } from '/vendor/preact-htm.js';
 import { post, patch, del } from './api.js';
-import { Alert, Button, Field, Panel, RemoveButtons, Spinner } from './ui.js';
-import { useGet, useRemoval } from './hooks.js';
+import { Alert, Button, Field, Panel, RemoveButtons } from './ui.js';
+import { useRemoval } from './hooks.js';
 import { HistoryPanel, FROM, TO, COMMENTS } from './history-panel.js';
 import { useForm, FormProblem, FormActions } from './forms.js';
 import { ContactPicker } from './pickers.js';
 import { todayISO } from './format.js';
 
-export function CaseStaff({ kase, lists, canEdit, onChanged }) {
-  const { data, error, reload } = useGet(`/cases/${kase.id}/staff`);
+/** The Staff area of `rows` (the summary's current staff); onChanged() after a change. */
+export function CaseStaff({ kase, rows, lists, canEdit, onChanged }) {
   const [form, setForm] = useState(null); // null | {row: null | a staff row}
   const [history, setHistory] = useState(false);
   const removal = useRemoval();
-  const rows = data?.items;
 
   function saved() {
     setForm(null);
-    reload();
     onChanged();
   }
   async function remove(row) {
-    const err = await removal.remove(row.id, () => del(`/cases/${kase.id}/staff/${row.id}`), `${row.name} was not removed`);
-    if (!err) onChanged();
-    reload();
+    await removal.remove(row.id, () => del(`/cases/${kase.id}/staff/${row.id}`), `${row.name} was not removed`);
+    onChanged();
   }
 
   return html`<section class="card case-card" aria-labelledby="staff-title">
@@ -39,10 +38,7 @@ export function CaseStaff({ kase, lists, canEdit, onChanged }) {
       </div>
     </div>
     ${removal.error ? html`<div class="card-alerts"><${Alert} kind="error" onClose=${removal.clearError}>${removal.error}<//></div>` : null}
-    ${error ? html`<div class="card-alerts"><${Alert} kind="error">${error.detail}
-        <button type="button" class="link-btn" onClick=${reload}>Try again</button><//></div>`
-      : !rows ? html`<${Spinner} label="Loading staff…" />`
-      : rows.length === 0 ? html`<p class="card-empty">Nobody is assigned yet.</p>`
+    ${rows.length === 0 ? html`<p class="card-empty">Nobody is assigned yet.</p>`
       : html`<table class="plain-table" aria-label="Staff">
         <tbody>
           ${rows.map((r) => html`<tr key=${r.id} data-staff=${r.name}>
@@ -60,7 +56,7 @@ export function CaseStaff({ kase, lists, canEdit, onChanged }) {
         </tbody>
       </table>`}
     ${form ? html`<${StaffForm} kase=${kase} lists=${lists} row=${form.row} onSaved=${saved}
-      onReload=${() => { setForm(null); reload(); }} onCancel=${() => setForm(null)} />` : null}
+      onReload=${() => { setForm(null); onChanged(); }} onCancel=${() => setForm(null)} />` : null}
     ${history ? html`<${StaffHistory} kase=${kase} onClose=${() => setHistory(false)} />` : null}
   </section>`;
 }

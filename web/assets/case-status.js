@@ -6,31 +6,28 @@
 // /api/v1/cases/{id}/statuses. The rest of the case page is case-page.js.
 import { html, useState } from '/vendor/preact-htm.js';
 import { post, patch, del } from './api.js';
-import { Alert, Button, Field, Panel, RemoveButtons, Spinner } from './ui.js';
-import { useGet, useRemoval } from './hooks.js';
+import { Alert, Button, Field, Panel, RemoveButtons } from './ui.js';
+import { useRemoval } from './hooks.js';
 import { HistoryPanel, FROM, TO, STAFF, COMMENTS } from './history-panel.js';
 import { useForm, FormProblem, FormActions } from './forms.js';
 import { statusesFor } from './lists.js';
 import { fmtDate, todayISO, days } from './format.js';
 
-export function CaseStatuses({ kase, lists, canEdit, onChanged }) {
-  const { data, error, reload } = useGet(`/cases/${kase.id}/statuses`);
+/** The status table of `rows` (the summary's current statuses); onChanged() after a change. */
+export function CaseStatuses({ kase, rows, lists, canEdit, onChanged }) {
   const [form, setForm] = useState(null); // null | {row: null (add) | a status row (edit)}
   const [history, setHistory] = useState(false);
   const removal = useRemoval();
-  const rows = data?.items;
 
   function saved() {
     setForm(null);
-    reload();
-    onChanged({ kase: true });
+    onChanged();
   }
 
   async function remove(row) {
-    const err = await removal.remove(row.id, () => del(`/cases/${kase.id}/statuses/${row.id}`),
+    await removal.remove(row.id, () => del(`/cases/${kase.id}/statuses/${row.id}`),
       `${row.status_type.name} was not removed`);
-    if (!err) onChanged({ kase: true });
-    reload();
+    onChanged();
   }
 
   const actions = (row) => {
@@ -53,29 +50,26 @@ export function CaseStatuses({ kase, lists, canEdit, onChanged }) {
 
   return html`<div class="status-area">
     ${removal.error ? html`<${Alert} kind="error" onClose=${removal.clearError}>${removal.error}<//>` : null}
-    ${error ? html`<${Alert} kind="error" title="The statuses could not be loaded">${error.detail}
-        <button type="button" class="link-btn" onClick=${reload}>Try again</button><//>`
-      : !rows ? html`<${Spinner} label="Loading statuses…" />`
-      : html`<table class="status-table" aria-label="Statuses">
-        <tbody>
-          ${rows.map((row) => html`<tr key=${row.id} data-status-type=${row.status_type.name}
-              class=${`${row.status_type.stage ? 'is-primary' : ''} ${row.overdue ? 'is-overdue' : ''}`}>
-            <td class="status-kind">${row.status_type.stage ? html`<strong>${row.status_type.name}</strong>` : row.status_type.name}</td>
-            <td class="status-name">${row.status.name}${row.close_reason
-              ? html`<span class="cell-muted"> · ${row.close_reason.name}</span>` : null}</td>
-            <td class="status-since">
-              <time datetime=${row.from_date}>${fmtDate(row.from_date)}</time>
-              <span class="status-days"> (${days(row.days)})</span>
-              ${row.overdue ? html` <span class="badge badge-danger" title=${`Expected ${days(row.expected_days)}`}>Overdue</span>` : null}
-            </td>
-            <td class="cell-actions"><div class="row-actions">${actions(row)}</div></td>
-          </tr>`)}
-          ${rows.length === 0 ? html`<tr><td colspan="4" class="cell-muted">No status yet.
-            ${canEdit ? html`<button type="button" class="link-btn" onClick=${() => setForm({ row: null })}>Add a status</button>` : null}</td></tr>` : null}
-        </tbody>
-      </table>`}
+    <table class="status-table" aria-label="Statuses">
+      <tbody>
+        ${rows.map((row) => html`<tr key=${row.id} data-status-type=${row.status_type.name}
+            class=${`${row.status_type.stage ? 'is-primary' : ''} ${row.overdue ? 'is-overdue' : ''}`}>
+          <td class="status-kind">${row.status_type.stage ? html`<strong>${row.status_type.name}</strong>` : row.status_type.name}</td>
+          <td class="status-name">${row.status.name}${row.close_reason
+            ? html`<span class="cell-muted"> · ${row.close_reason.name}</span>` : null}</td>
+          <td class="status-since">
+            <time datetime=${row.from_date}>${fmtDate(row.from_date)}</time>
+            <span class="status-days"> (${days(row.days ?? row.days_since)})</span>
+            ${row.overdue ? html` <span class="badge badge-danger" title=${`Expected ${days(row.expected_days)}`}>Overdue</span>` : null}
+          </td>
+          <td class="cell-actions"><div class="row-actions">${actions(row)}</div></td>
+        </tr>`)}
+        ${rows.length === 0 ? html`<tr><td colspan="4" class="cell-muted">No status yet.
+          ${canEdit ? html`<button type="button" class="link-btn" onClick=${() => setForm({ row: null })}>Add a status</button>` : null}</td></tr>` : null}
+      </tbody>
+    </table>
     ${form ? html`<${StatusForm} kase=${kase} lists=${lists} row=${form.row} onSaved=${saved}
-      onReload=${() => { setForm(null); reload(); onChanged({ kase: true }); }}
+      onReload=${() => { setForm(null); onChanged(); }}
       onCancel=${() => setForm(null)} />` : null}
     ${history ? html`<${StatusHistory} kase=${kase} onClose=${() => setHistory(false)} />` : null}
   </div>`;

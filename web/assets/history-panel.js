@@ -1,6 +1,7 @@
 // history-panel.js - the history panels of the case page (statuses, staff, estimated value):
 // a side panel with a table read from one GET, newest first, each row with its from and to
-// dates ("Current" while it lasts). The columns are given by the caller.
+// dates ("Current" while it lasts). The columns are given by the caller; HistoryTable is the
+// table alone, for rows the caller already has (the estimated value's, from the case summary).
 import { html } from '/vendor/preact-htm.js';
 import { Alert, Dash, EmptyState, Panel, Spinner } from './ui.js';
 import { useGet } from './hooks.js';
@@ -17,6 +18,21 @@ export const TO = {
 export const STAFF = { label: 'Staff', cell: (r) => r.staff?.name || html`<${Dash} />` };
 export const COMMENTS = { label: 'Comments', className: 'cell-text', cell: (r) => r.comments || html`<${Dash} />` };
 
+/** The table of a history: `rows` in `columns` ({label, cell(row), className}), or `empty`. */
+export function HistoryTable({ title, rows, columns, empty }) {
+  if (rows.length === 0) return html`<${EmptyState} icon="history" title=${empty}><//>`;
+  return html`<div class="table-wrap panel-table">
+    <table class="table table-stack" aria-label=${title}>
+      <thead><tr>${columns.map((c) => html`<th scope="col" key=${c.label}>${c.label}</th>`)}</tr></thead>
+      <tbody>
+        ${rows.map((r) => html`<tr key=${r.id} class=${r.to_date ? '' : 'is-current'}>
+          ${columns.map((c) => html`<td key=${c.label} data-label=${c.label} class=${c.className}>${c.cell(r)}</td>`)}
+        </tr>`)}
+      </tbody>
+    </table>
+  </div>`;
+}
+
 /**
  * A panel listing `path`'s items in a table of `columns` ({label, cell(row), className}); `empty`
  * is the title shown when there is none.
@@ -27,16 +43,6 @@ export function HistoryPanel({ id, title, path, columns, empty, onClose }) {
   return html`<${Panel} id=${id} title=${title} wide onClose=${onClose}>
     ${error ? html`<${Alert} kind="error">${error.detail} <button type="button" class="link-btn" onClick=${reload}>Try again</button><//>`
       : !rows ? html`<${Spinner} label="Loading history…" />`
-      : rows.length === 0 ? html`<${EmptyState} icon="history" title=${empty}><//>`
-      : html`<div class="table-wrap panel-table">
-        <table class="table table-stack" aria-label=${title}>
-          <thead><tr>${columns.map((c) => html`<th scope="col" key=${c.label}>${c.label}</th>`)}</tr></thead>
-          <tbody>
-            ${rows.map((r) => html`<tr key=${r.id} class=${r.to_date ? '' : 'is-current'}>
-              ${columns.map((c) => html`<td key=${c.label} data-label=${c.label} class=${c.className}>${c.cell(r)}</td>`)}
-            </tr>`)}
-          </tbody>
-        </table>
-      </div>`}
+      : html`<${HistoryTable} title=${title} rows=${rows} columns=${columns} empty=${empty} />`}
   <//>`;
 }

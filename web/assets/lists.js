@@ -1,5 +1,6 @@
 // lists.js - the firm's vocabulary as the case pages need it: case types and subtypes, status
-// types, statuses, close reasons, roles, note types, value ranges, states and offices, read once
+// types, statuses, close reasons, roles, note types, value ranges, deadline types, flags,
+// user-defined fields (of every case type), states and offices, read once
 // per page load and shared by every form (Setup calls forgetLists() after a change). Also the
 // people a form may pick (the /people directory, for admin and staff; others get themselves)
 // and the small questions asked of these lists (which type is the stage, which statuses fit a
@@ -16,8 +17,12 @@ const SOURCES = {
   roles: '/setup/roles',
   noteTypes: '/setup/note-types',
   valueRanges: '/setup/value-ranges',
+  deadlineTypes: '/setup/deadline-types',
+  flags: '/setup/flags',
+  udfFields: '/setup/udf-fields',
   states: '/setup/states',
   offices: '/offices',
+  directory: '/people', // every user, for forms that do not know who is signed in (loadPeople does)
 };
 
 const cache = new Map();

@@ -1,10 +1,11 @@
 // pickers.js - choosing a record by searching for it: a combobox with a list of matches
 // (SearchPicker), and its two uses on the case page: a contact (GET /api/v1/contacts?q=, with
-// "New contact" to add one on the spot: POST /api/v1/contacts) and a case (GET /api/v1/cases?q=).
+// "New contact…" to add one on the spot in the contact panel of contact-form.js) and a case
+// (GET /api/v1/cases?q=).
 import { html, useState, useEffect, useRef, useLayoutEffect } from '/vendor/preact-htm.js';
-import { get, post } from './api.js';
-import { Button, Field, Icon } from './ui.js';
-import { useForm, FormProblem, setter } from './forms.js';
+import { get } from './api.js';
+import { Icon } from './ui.js';
+import { ContactDialog } from './contact-form.js';
 
 /**
  * A search box whose matches open below it (ARIA combobox with a listbox). `search(q)`
@@ -106,11 +107,16 @@ export function CasePicker({ id, label = 'Find a case', excludeId, onPick, autof
 }
 
 /**
- * Pick a contact: search by name or e-mail, or add a new one inline. `value` is the picked
- * contact ({id, display_name}) or null; onChange(contact | null).
+ * Pick a contact: search by name or e-mail, or add a new one in the contact panel
+ * (contact-form.js: every detail, phones and e-mails with their primary). `value` is the picked
+ * contact ({id, display_name} or a ref {id, name}) or null; onChange(contact | null). `only`
+ * ("person" | "organisation") keeps the matches of that kind; `kind` is the kind a new contact
+ * starts as (default: `only`, else person).
  */
-export function ContactPicker({ id, label = 'Contact', value, onChange, invalid }) {
+export function ContactPicker({ id, label = 'Contact', value, onChange, invalid, only, kind }) {
   const [adding, setAdding] = useState(false);
+  const dialog = adding ? html`<${ContactDialog} id=${`${id}-new`} kind=${kind || only || 'person'}
+    onSaved=${(c) => { setAdding(false); onChange(c); }} onCancel=${() => setAdding(false)} />` : null;
   if (value) {
     return html`<div class="picked">
       <${Icon} name="person" /><span class="picked-name" id=${`${id}-picked`}>${value.display_name || value.name}</span>
@@ -118,70 +124,18 @@ export function ContactPicker({ id, label = 'Contact', value, onChange, invalid 
         onClick=${() => onChange(null)}>Change</button>
     </div>`;
   }
-  if (adding) {
-    return html`<${NewContactForm} id=${`${id}-new`} onAdded=${(c) => { setAdding(false); onChange(c); }}
-      onCancel=${() => setAdding(false)} />`;
-  }
-  const search = async (q) => (await get(`/contacts?q=${encodeURIComponent(q)}&limit=10`)).items || [];
+  const search = async (q) => {
+    const items = (await get(`/contacts?q=${encodeURIComponent(q)}&limit=${only ? 25 : 10}`)).items || [];
+    if (only) return items.filter((c) => c.kind === only).slice(0, 10);
+    // The kind asked for first (a court, an insurer: organisations), in the server's order.
+    return kind ? [...items.filter((c) => c.kind === kind), ...items.filter((c) => c.kind !== kind)] : items;
+  };
   return html`<div class="picker-with-add">
     <${SearchPicker} id=${id} label=${label} search=${search} searchEmpty onPick=${onChange} invalid=${invalid}
       placeholder="Search by name or e-mail" text=${(c) => c.display_name}
-      detail=${(c) => [c.kind === 'organisation' ? 'Organisation' : null, c.email].filter(Boolean).join(' · ')} />
-    <button type="button" class="link-btn" onClick=${() => setAdding(true)}>New contact</button>
-  </div>`;
-}
-
-const CONTACT_LABELS = { kind: 'Kind', first_name: 'First name', last_name: 'Last name', org_name: 'Organisation', email: 'E-mail', phone: 'Phone' };
-
-/** A contact added on the spot (POST /api/v1/contacts). Not a <form>: it sits inside one. */
-function NewContactForm({ id, onAdded, onCancel }) {
-  const [v, setV] = useState({ kind: 'person', first_name: '', last_name: '', org_name: '', email: '', phone: '' });
-  const set = (k) => setter(setV, k);
-  const p = `${id}-`;
-  const form = useForm(p);
-  const pp = (k) => form.pp(k);
-  const first = useRef(null);
-  useLayoutEffect(() => first.current?.focus(), []);
-
-  function add() {
-    const person = v.kind === 'person';
-    if (person && !v.first_name.trim() && !v.last_name.trim()) {
-      return form.fail({ field: 'last_name', detail: 'a person needs a first or last name' });
-    }
-    if (!person && !v.org_name.trim()) return form.fail({ field: 'org_name', detail: 'is required' });
-    const body = { kind: v.kind };
-    for (const k of person ? ['first_name', 'last_name', 'email', 'phone'] : ['org_name', 'email', 'phone']) {
-      if (v[k].trim()) body[k] = v[k].trim();
-    }
-    return form.run(async () => onAdded(await post('/contacts', body)));
-  }
-  // Enter in a field adds the contact instead of sending the outer form.
-  const onKey = (e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } };
-
-  return html`<div class="subform" role="group" aria-labelledby=${`${p}title`} onKeyDown=${onKey}>
-    <h4 class="subform-title" id=${`${p}title`}>New contact</h4>
-    <${FormProblem} form=${form} prefix=${p} labels=${CONTACT_LABELS} />
-    <div class="form-grid form-grid-2">
-      <${Field} id=${`${p}kind`} label="Kind">
-        <select id=${`${p}kind`} ref=${first} value=${v.kind} onChange=${set('kind')}>
-          <option value="person">Person</option><option value="organisation">Organisation</option>
-        </select>
-      <//>
-      ${v.kind === 'person' ? html`
-        <${Field} id=${`${p}first_name`} label="First name">
-          <input id=${`${p}first_name`} value=${v.first_name} onInput=${set('first_name')} autocomplete="off" ...${pp('first_name')} /><//>
-        <${Field} id=${`${p}last_name`} label="Last name">
-          <input id=${`${p}last_name`} value=${v.last_name} onInput=${set('last_name')} autocomplete="off" ...${pp('last_name')} /><//>`
-      : html`<${Field} id=${`${p}org_name`} label="Organisation" required>
-          <input id=${`${p}org_name`} value=${v.org_name} onInput=${set('org_name')} autocomplete="off" ...${pp('org_name')} /><//>`}
-      <${Field} id=${`${p}email`} label="E-mail">
-        <input id=${`${p}email`} type="email" value=${v.email} onInput=${set('email')} autocomplete="off" ...${pp('email')} /><//>
-      <${Field} id=${`${p}phone`} label="Phone">
-        <input id=${`${p}phone`} type="tel" value=${v.phone} onInput=${set('phone')} autocomplete="off" ...${pp('phone')} /><//>
-    </div>
-    <div class="form-actions">
-      <${Button} kind="secondary" busy=${form.busy} busyLabel="Adding…" onClick=${add}>Add contact<//>
-      <${Button} kind="ghost" onClick=${onCancel} disabled=${form.busy}>Cancel<//>
-    </div>
+      detail=${(c) => [c.kind === 'organisation' ? 'Organisation' : null, c.phone, c.email].filter(Boolean).join(' · ')} />
+    <button type="button" class="link-btn" aria-haspopup="dialog" onClick=${() => setAdding(true)}
+      aria-label=${label === 'Contact' ? undefined : `New contact… (${label})`}>New contact…</button>
+    ${dialog}
   </div>`;
 }

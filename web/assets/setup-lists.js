@@ -1,6 +1,7 @@
 // setup-lists.js - Setup > the firm's lists (case types with their subtypes, status types,
-// statuses, close reasons, roles, note types, value ranges) and Setup > Settings (the case
-// number pattern). One editor serves every list, driven by a description of its fields (LISTS):
+// statuses, close reasons, roles, note types, value ranges, deadline types, the case summary's
+// flags and the user-defined fields of each case type) and Setup > Settings (the case number
+// pattern). One editor serves every list, driven by a description of its fields (LISTS):
 // add (POST), edit (PATCH with If-Match, only what changed), delete (a 409 says where the item
 // is in use). Money is typed in dollars and sent as integer cents. API: /api/v1/setup/*.
 // Users and offices are setup-users.js and setup-offices.js.
@@ -19,11 +20,43 @@ const CATEGORY_OPTIONS = [
 ];
 const POSITION = { k: 'position', label: 'Order', type: 'int', hint: 'Lower numbers come first' };
 
+// The rules a flag can follow (domain/flag.h) and where its details live on the case page.
+const CONDITION_OPTIONS = [
+  { value: 'serious_injury', label: 'The case is marked serious injury' },
+  { value: 'mdl_master', label: 'The case is an MDL master case' },
+  { value: 'bankruptcy', label: 'A party has a bankruptcy' },
+  { value: 'referred_out', label: 'The case was referred out' },
+  { value: 'deceased_plaintiff', label: 'A plaintiff has died' },
+  { value: 'minor_plaintiff', label: 'A plaintiff is under 18' },
+  { value: 'sol_past_due', label: 'An SOL is past due' },
+  { value: 'deadline_past_due', label: 'A critical deadline is past due' },
+  { value: 'liens', label: 'A plaintiff has a lien' },
+  { value: 'critical_task', label: 'An open task is critical' },
+  { value: 'udf_equals', label: 'A user-defined field has a value' },
+  { value: 'udf_set', label: 'A user-defined field is filled in' },
+];
+const TARGET_OPTIONS = [
+  { value: 'info', label: 'Case information' }, { value: 'incident', label: 'Incident facts' },
+  { value: 'injuries', label: 'Injuries' }, { value: 'plaintiffs', label: 'Plaintiffs' },
+  { value: 'defendants', label: 'Defendants' }, { value: 'deadlines', label: 'Deadlines' },
+  { value: 'tasks', label: 'Tasks' }, { value: 'liens', label: 'Liens' }, { value: 'bankruptcy', label: 'Bankruptcy' },
+  { value: 'surrogate', label: 'Surrogate' }, { value: 'referral', label: 'Referral' },
+  { value: 'udf', label: 'User-defined fields' },
+];
+const FORMAT_OPTIONS = [
+  { value: 'text', label: 'Text' }, { value: 'number', label: 'Number' }, { value: 'money', label: 'Money' },
+  { value: 'date', label: 'Date' }, { value: 'yesno', label: 'Yes / no' }, { value: 'picklist', label: 'Picklist' },
+];
+const udfCondition = (v) => v.condition === 'udf_equals' || v.condition === 'udf_set';
+
 /**
  * The lists. Field types: text, int, bool, money (cents), select (options; `nullable` sends
- * null for ""), ref (an id from another list, `ref` names it). `fixed` fields are set on
- * create only; `table: false` ones are in the form only; bool fields show as badges beside the
- * name. `cache` is the name lists.js keeps the list under.
+ * null for ""), ref (an id from another list, `ref` names it), lines (a text area, one value a
+ * line, sent as a JSON array). `fixed` fields are set on create only; `table: false` ones are
+ * in the form only; bool fields show as badges beside the name; `showIf(values)` shows a field
+ * only when it applies (hidden, it is not sent, or sent empty to clear it); a function `hint`
+ * gets the form's values. `cache` is the name lists.js keeps the list under; `filter` names a
+ * ref field the table can be narrowed by (`filterText`: its label and "all" choice).
  */
 export const LISTS = [
   {
@@ -78,6 +111,34 @@ export const LISTS = [
       { k: 'high_cents', label: 'To ($)', short: 'To', type: 'money' },
       { k: 'disbursement_limit_cents', label: 'Disbursement limit ($)', short: 'Disbursement limit', type: 'money' }, POSITION],
   },
+  {
+    id: 'deadline-types', label: 'Deadline types', singular: 'deadline type', path: '/setup/deadline-types', cache: 'deadlineTypes',
+    intro: 'The kinds of critical deadline a case can have, besides the plaintiff and defendant SOLs.',
+    fields: [{ k: 'name', label: 'Name', type: 'text', required: true }, POSITION],
+  },
+  {
+    id: 'flags', label: 'Flags', singular: 'flag', path: '/setup/flags', cache: 'flags',
+    intro: 'Flags are shown on the case summary when their rule holds for the case; nobody sets them by hand. The target is where the case page links for the details.',
+    fields: [{ k: 'name', label: 'Name', type: 'text', required: true },
+      { k: 'condition', label: 'Shown when', type: 'select', options: CONDITION_OPTIONS, required: true },
+      { k: 'param', label: 'Field', type: 'text', required: true, showIf: udfCondition, mono: true,
+        hint: (v) => (v.condition === 'udf_equals' ? 'The field’s name, = and the value, like Policy type=Commercial (yes/no: 1 or 0; money in cents)'
+          : 'The name of the user-defined field') },
+      { k: 'target', label: 'Details in', type: 'select', options: TARGET_OPTIONS, required: true },
+      { ...POSITION, table: false }],
+  },
+  {
+    id: 'udf-fields', label: 'User-defined fields', singular: 'field', path: '/setup/udf-fields', cache: 'udfFields',
+    intro: 'Fields of your own for the cases of one case type: text, numbers, money, dates, yes/no or a choice from a list.',
+    filter: 'case_type_id', filterText: { label: 'Show the fields of', all: 'Every case type' },
+    fields: [{ k: 'case_type_id', label: 'Case type', type: 'ref', ref: 'case-types', required: true },
+      { k: 'name', label: 'Name', type: 'text', required: true },
+      { k: 'format', label: 'Format', type: 'select', options: FORMAT_OPTIONS, required: true },
+      { k: 'required', label: 'Required', type: 'bool' },
+      { k: 'options', label: 'Choices', type: 'lines', required: true, showIf: (v) => v.format === 'picklist',
+        hint: 'One choice a line, in the order they are offered' },
+      { ...POSITION, table: false }],
+  },
 ];
 
 const labelsOf = (fields) => Object.fromEntries(fields.map((f) => [f.k, f.label]));
@@ -86,6 +147,7 @@ const labelsOf = (fields) => Object.fromEntries(fields.map((f) => [f.k, f.label]
 function toForm(f, item) {
   const v = item ? item[f.k] : undefined;
   if (f.type === 'bool') return !!v;
+  if (f.type === 'lines') return Array.isArray(v) ? v.join('\n') : '';
   if (f.type === 'money') return v === null || v === undefined ? '' : centsToDollars(v);
   return v === null || v === undefined ? '' : String(v);
 }
@@ -94,6 +156,7 @@ function toForm(f, item) {
 function fromForm(f, s) {
   if (f.type === 'bool') return { value: !!s };
   if (f.type === 'text') return { value: s.trim() };
+  if (f.type === 'lines') return { value: s.split('\n').map((x) => x.trim()).filter(Boolean) };
   if (f.type === 'int') {
     if (s.trim() === '') return { value: null };
     return /^\d{1,9}$/.test(s.trim()) ? { value: Number(s.trim()) } : { error: 'must be a whole number, 0 or more' };
@@ -184,6 +247,7 @@ export function ListSection({ spec, parent }) {
     if (f.type === 'money') return v === null || v === undefined ? html`<${Dash} />` : fmtMoney(v);
     if (f.type === 'ref') return (refs[f.k] || []).find((r) => r.id === v)?.name || html`<${Dash} />`;
     if (f.type === 'select') return f.options.find((o) => o.value === (v ?? ''))?.label || v || html`<${Dash} />`;
+    if (f.type === 'lines') return Array.isArray(v) && v.length ? v.join(', ') : html`<${Dash} />`;
     if (v === null || v === undefined || v === '') return html`<${Dash} />`;
     return String(v);
   };
@@ -196,9 +260,9 @@ export function ListSection({ spec, parent }) {
         ${shown ? html`<span class="count-badge">${shown.length}</span>` : null}
       </div>
       <div class="card-actions">
-        ${spec.filter && refs[spec.filter] ? html`<label class="visually-hidden" for=${`${spec.id}-filter`}>Show the statuses of</label>
+        ${spec.filter && refs[spec.filter] ? html`<label class="visually-hidden" for=${`${spec.id}-filter`}>${spec.filterText?.label || 'Show the statuses of'}</label>
           <select id=${`${spec.id}-filter`} class="select-sm" value=${filter} onChange=${(e) => setFilter(e.currentTarget.value)}>
-            <option value="">Every status type</option>
+            <option value="">${spec.filterText?.all || 'Every status type'}</option>
             ${refs[spec.filter].map((r) => html`<option key=${r.id} value=${String(r.id)}>${r.name}</option>`)}
           </select>` : null}
         ${!adding ? html`<${Button} kind=${parent ? 'secondary' : 'primary'} size=${parent ? 'sm' : undefined} icon="plus"
@@ -270,12 +334,18 @@ function ItemForm({ spec, parent, refs, item, initial, onDone, onReload, onCance
     const body = {};
     for (const f of spec.fields) {
       if (editing && f.fixed) continue;
-      if (f.required && (v[f.k] === '' || (f.type === 'text' && !v[f.k].trim()))) return form.fail({ field: f.k, detail: 'is required' });
+      if (f.showIf && !f.showIf(v)) {
+        // A field that no longer applies is cleared (an edit) or left out (a new item).
+        if (editing && start[f.k] !== '') body[f.k] = fromForm(f, '').value;
+        continue;
+      }
+      if (f.required && typeof v[f.k] === 'string' && !v[f.k].trim()) return form.fail({ field: f.k, detail: 'is required' });
       const { value, error } = fromForm(f, v[f.k]);
       if (error) return form.fail({ field: f.k, detail: error });
+      if (f.required && Array.isArray(value) && !value.length) return form.fail({ field: f.k, detail: 'give at least one' });
       if (editing) {
         if (v[f.k] !== start[f.k]) body[f.k] = value;
-      } else if (value !== null && value !== '' && value !== false) {
+      } else if (value !== null && value !== '' && value !== false && !(Array.isArray(value) && !value.length)) {
         body[f.k] = value; // a new item leaves out what is empty: the server's default applies
       }
     }
@@ -287,8 +357,10 @@ function ItemForm({ spec, parent, refs, item, initial, onDone, onReload, onCance
   }
 
   const input = (f, i) => {
+    if (f.showIf && !f.showIf(v)) return null;
     const id = prefix + f.k;
-    const pp = form.pp(f.k, f.hint ? `${id}-hint` : undefined);
+    const hint = typeof f.hint === 'function' ? f.hint(v) : f.hint;
+    const pp = form.pp(f.k, hint ? `${id}-hint` : undefined);
     const ref = i === 0 ? first : undefined;
     const set = (e) => {
       const t = e.currentTarget;
@@ -313,10 +385,16 @@ function ItemForm({ spec, parent, refs, item, initial, onDone, onReload, onCance
         <input id=${id} ref=${ref} inputmode="decimal" value=${v[f.k]} onInput=${set} autocomplete="off" ...${pp} /></div>`;
     } else if (f.type === 'int') {
       control = html`<input id=${id} ref=${ref} type="number" min="0" step="1" inputmode="numeric" value=${v[f.k]} onInput=${set} ...${pp} />`;
+    } else if (f.type === 'lines') {
+      control = html`<textarea id=${id} ref=${ref} rows="5" value=${v[f.k]} onInput=${set} ...${pp}></textarea>`;
+    } else if (f.mono) {
+      const { class: invalid, ...rest } = pp;
+      control = html`<input id=${id} ref=${ref} class=${invalid ? `mono ${invalid}` : 'mono'} value=${v[f.k]} onInput=${set}
+        autocomplete="off" spellcheck="false" ...${rest} />`;
     } else {
       control = html`<input id=${id} ref=${ref} value=${v[f.k]} onInput=${set} autocomplete="off" ...${pp} />`;
     }
-    return html`<${Field} key=${f.k} id=${id} label=${f.label} required=${f.required} hint=${f.hint}>${control}<//>`;
+    return html`<${Field} key=${f.k} id=${id} label=${f.label} required=${f.required} hint=${hint}>${control}<//>`;
   };
 
   const title = editing ? `Edit ${item.name}` : `Add a ${spec.singular}`;

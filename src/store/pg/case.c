@@ -45,10 +45,20 @@ static void pg_read_case(const PGresult *r, int row, void *out)
 	pg_text(r, row, 29, k->owner_name, sizeof k->owner_name);
 	pg_text(r, row, 30, k->stage_name, sizeof k->stage_name);
 	pg_text(r, row, 31, k->value_range_name, sizeof k->value_range_name);
+	pg_text(r, row, 32, k->retainer_date, sizeof k->retainer_date);
+	pg_text(r, row, 33, k->referral_in_form, sizeof k->referral_in_form);
+	k->referral_in_contact_id = pg_i64(r, row, 34);
+	pg_text(r, row, 35, k->referral_out_form, sizeof k->referral_out_form);
+	k->referral_out_contact_id = pg_i64(r, row, 36);
+	pg_text(r, row, 37, k->liability_code, sizeof k->liability_code);
+	k->liability_percent = pg_i64(r, row, 38);
+	pg_text(r, row, 39, k->incident_facts, sizeof k->incident_facts);
+	pg_text(r, row, 40, k->referral_in_contact_name, sizeof k->referral_in_contact_name);
+	pg_text(r, row, 41, k->referral_out_contact_name, sizeof k->referral_out_contact_name);
 }
 
-/* pg_bind_case_fields binds the editable fields (number .. owner_id; not the stage or the closed
- * date) in the order PG_CASE_INSERT and PG_CASE_UPDATE take them. */
+/* pg_bind_case_fields binds the editable fields (not the stage or the closed date), $1 .. $25
+ * (CASE_FIELDS in catalogue.c). */
 static void pg_bind_case_fields(struct pg_params *p, const struct store_case *k)
 {
 	pg_p_text(p, k->number);
@@ -71,6 +81,14 @@ static void pg_bind_case_fields(struct pg_params *p, const struct store_case *k)
 	pg_p_bool(p, k->mdl_master);
 	pg_p_text(p, k->description);
 	pg_p_i64(p, k->owner_id);
+	pg_p_text(p, k->retainer_date);
+	pg_p_text(p, k->referral_in_form);
+	pg_p_i64(p, k->referral_in_contact_id);
+	pg_p_text(p, k->referral_out_form);
+	pg_p_i64(p, k->referral_out_contact_id);
+	pg_p_text(p, k->liability_code);
+	pg_p_opt(p, k->liability_percent);
+	pg_p_text(p, k->incident_facts);
 }
 
 /* pg_bind_scope binds a caller's scope as the statement's $1-$3. */
@@ -118,8 +136,8 @@ int pg_case_get_by_number(struct store_conn *base, const char *number, struct st
 int pg_case_update(struct store_conn *base, struct store_case *k, int64_t now)
 {
 	struct pg_params p = {0};
-	pg_p_i64(&p, k->id);
 	pg_bind_case_fields(&p, k);
+	pg_p_i64(&p, k->id);
 	pg_p_i64(&p, k->version);
 	pg_p_i64(&p, now);
 	int rc = pg_update_versioned(pg_conn(base), PG_CASE_UPDATE, &p, &k->version, NULL, NULL);

@@ -1,4 +1,6 @@
-/* catalogue.c - the SQL text of every statement the PostgreSQL backend prepares.
+/* catalogue.c - the SQL text of the statements the PostgreSQL backend prepares, up to those of
+ * migration 0003 (the case summary), which are in catalogue_summary.c; fragments both use are
+ * in catalogue_sql.h.
  *
  * Constant text with $n parameters only; each entry is prepared once per connection under its
  * name (see pg_exec in conn.c). The SQLite equivalents are in ../sqlite/catalogue.c under the
@@ -13,9 +15,13 @@
  *   - text search reads the generated tsvector columns of migration 0002 with a tsquery made by
  *     search.c, where SQLite has FTS5 tables;
  *   - optional filters are ($n = 0 OR ...); the case list has the same four variants as on
- *     SQLite (scope, search), the search one gathering its matches through the GIN index first.
+ *     SQLite (scope, search), the search one gathering its matches through the GIN index first;
+ *   - the rows that go with a deleted row (a contact's phones, a party's insurance, liens and
+ *     bankruptcies, an appointment's attendees, a court row's personnel) go in the same
+ *     statement, through data-modifying WITH clauses, where SQLite runs one statement each.
  * Parameters whose type PostgreSQL cannot infer carry an explicit cast. */
 #include "store/pg/catalogue.h"
+#include "store/pg/catalogue_sql.h"
 
 #define USER_COLUMNS \
 	"id, login, name, email, role, coalesce(office_id, 0), active, password_hash, version, " \
@@ -24,56 +30,50 @@
 	"id, name, address, phone, email, logo IS NOT NULL, version, created_at"
 #define TOKEN_COLUMNS "id, user_id, name, hash, created_at, last_used_at"
 
-/* A versioned update in one round trip: column 0 is the new version (NULL when nothing was
- * updated), column 1 whether the row exists. key picks the row (by $1, the id, and for rows of
- * a case also $2, the case id); ver is the parameter of the version. */
-#define VERSIONED_UPDATE(table, set, key, ver)                                                  \
-	"WITH upd AS (UPDATE " table " SET " set ", version = version + 1 "                     \
-	"WHERE " key " AND version = " ver " RETURNING version) "                                \
-	"SELECT (SELECT version FROM upd), EXISTS (SELECT 1 FROM " table " WHERE " key ")"
-#define BY_ID "id = $1"
-#define BY_CASE_AND_ID "id = $1 AND case_id = $2"
-
-/* Every setup list reads into the same columns: id, name, parent_id, group, category, days,
- * stage, closing, client_facing, low, high, limit, position, version (see setup.c). */
+/* The setup lists' shared columns (see catalogue_sql.h and setup.c); the kinds of migration
+ * 0003 are in catalogue_summary.c. */
 #define CASE_TYPE_COLUMNS \
-	"id, name, 0, grp, '', 0, false, false, false, 0, 0, 0, position, version"
+	"id, name, 0, grp, '', 0, false, false, false, 0, 0, 0, position, version" SETUP_NO_CODE
 #define CASE_SUBTYPE_COLUMNS \
-	"id, name, case_type_id, '', '', 0, false, false, false, 0, 0, 0, position, version"
+	"id, name, case_type_id, '', '', 0, false, false, false, 0, 0, 0, position, version" \
+	SETUP_NO_CODE
 #define STATUS_TYPE_COLUMNS \
-	"id, name, 0, '', '', 0, is_stage, false, false, 0, 0, 0, position, version"
+	"id, name, 0, '', '', 0, is_stage, false, false, 0, 0, 0, position, version" SETUP_NO_CODE
 #define STATUS_COLUMNS \
 	"s.id, s.name, s.status_type_id, s.grp, '', s.expected_days, false, s.is_closing, false, " \
-	"0, 0, 0, s.position, s.version"
+	"0, 0, 0, s.position, s.version" SETUP_NO_CODE
 #define CLOSE_REASON_COLUMNS \
-	"id, name, 0, '', '', 0, false, false, false, 0, 0, 0, position, version"
+	"id, name, 0, '', '', 0, false, false, false, 0, 0, 0, position, version" SETUP_NO_CODE
 #define ROLE_COLUMNS \
-	"id, name, 0, '', category, 0, false, false, false, 0, 0, 0, position, version"
+	"id, name, 0, '', category, 0, false, false, false, 0, 0, 0, position, version" \
+	SETUP_NO_CODE
 #define NOTE_TYPE_COLUMNS \
-	"id, name, 0, '', '', 0, false, false, client_facing, 0, 0, 0, position, version"
+	"id, name, 0, '', '', 0, false, false, client_facing, 0, 0, 0, position, version" \
+	SETUP_NO_CODE
 #define VALUE_RANGE_COLUMNS \
 	"id, name, 0, '', '', 0, false, false, false, low_cents, high_cents, disbursement_cents, " \
-	"position, version"
-#define SETUP_ORDER " ORDER BY position, name COLLATE \"C\", id"
+	"position, version" SETUP_NO_CODE
 
-/* Where a row is used: the first place (in the order given) with a count above zero, as
- * (place, count); no row when unused. */
-#define USAGE2(w1, q1, w2, q2)                                                                  \
-	"SELECT w, n FROM (VALUES (1, '" w1 "', (" q1 ")), (2, '" w2 "', (" q2 "))) u(o, w, n) "  \
-	"WHERE n > 0 ORDER BY o LIMIT 1"
-#define USAGE3(w1, q1, w2, q2, w3, q3)                                                          \
-	"SELECT w, n FROM (VALUES (1, '" w1 "', (" q1 ")), (2, '" w2 "', (" q2 ")), "              \
-	"(3, '" w3 "', (" q3 "))) u(o, w, n) WHERE n > 0 ORDER BY o LIMIT 1"
-#define USAGE1(w1, q1) "SELECT '" w1 "', n FROM (" q1 ") u(n) WHERE n > 0"
-
-/* A contact's display name: "First Last" for a person, the organisation's name otherwise;
- * over a contact joined as ct. */
-#define CONTACT_DISPLAY                                                                         \
-	"CASE ct.kind WHEN 'person' THEN trim(ct.first_name || ' ' || ct.last_name) "            \
-	"ELSE ct.org_name END"
+/* A contact with its employer's name, over contact ct LEFT JOIN contact em (CONTACT_FROM). */
 #define CONTACT_COLUMNS                                                                         \
 	"ct.id, ct.kind, ct.first_name, ct.last_name, ct.org_name, ct.email, ct.phone, "         \
-	CONTACT_DISPLAY ", ct.version, ct.created_at"
+	CONTACT_DISPLAY ", ct.version, ct.created_at, ct.nickname, ct.languages, "               \
+	"coalesce(ct.employer_id, 0), ct.preferred_comm, ct.birth_date, ct.death_date, "         \
+	"ct.death_place, " CONTACT_NAME_OF("em")
+#define CONTACT_FROM " FROM contact ct LEFT JOIN contact em ON em.id = ct.employer_id"
+/* A contact's fields as written, $1 .. $13 (contact.c, pg_bind_contact_fields): kind, first,
+ * last and organisation name, e-mail, phone, nickname, languages, employer (0 = none),
+ * preferred communication ('' = email), birth date, death date, death place. */
+#define CONTACT_FIELDS                                                                          \
+	"kind, first_name, last_name, org_name, email, phone, nickname, languages, employer_id, " \
+	"preferred_comm, birth_date, death_date, death_place"
+#define CONTACT_FIELD_VALUES                                                                    \
+	"$1, $2, $3, $4, $5, $6, $7, $8, nullif($9::bigint, 0), "                                 \
+	"coalesce(nullif($10::text, ''), 'email'), $11, $12, $13"
+/* The employer's display name of a contact being written (ct), for RETURNING. */
+#define CONTACT_EMPLOYER_NAME                                                                   \
+	"coalesce((SELECT " CONTACT_DISPLAY_OF("em") " FROM contact em "                          \
+	"WHERE em.id = ct.employer_id), '')"
 
 /* A case and the names joined into every read of it, over case_record k. */
 #define CASE_COLUMNS                                                                            \
@@ -84,13 +84,34 @@
 	"k.value_comments, k.serious_injury, k.mdl_master, k.description, k.owner_id, "           \
 	"coalesce(k.stage_status_id, 0), k.created_by, k.version, k.created_at, k.updated_at, "   \
 	"t.name, t.grp, coalesce(sub.name, ''), coalesce(o.name, ''), coalesce(u.name, ''), "     \
-	"coalesce(s.name, ''), coalesce(v.name, '')"
+	"coalesce(s.name, ''), coalesce(v.name, ''), k.retainer_date, k.referral_in_form, "       \
+	"coalesce(k.referral_in_contact_id, 0), k.referral_out_form, "                            \
+	"coalesce(k.referral_out_contact_id, 0), k.liability_code, "                              \
+	"coalesce(k.liability_percent, -1), k.incident_facts, " CONTACT_NAME_OF("ri") ", "        \
+	CONTACT_NAME_OF("ro")
 #define CASE_FROM                                                                               \
 	" FROM case_record k JOIN case_type t ON t.id = k.case_type_id "                          \
 	"LEFT JOIN case_subtype sub ON sub.id = k.case_subtype_id "                               \
 	"LEFT JOIN office o ON o.id = k.office_id LEFT JOIN app_user u ON u.id = k.owner_id "    \
 	"LEFT JOIN status s ON s.id = k.stage_status_id "                                         \
-	"LEFT JOIN value_range v ON v.id = k.value_range_id"
+	"LEFT JOIN value_range v ON v.id = k.value_range_id "                                     \
+	"LEFT JOIN contact ri ON ri.id = k.referral_in_contact_id "                               \
+	"LEFT JOIN contact ro ON ro.id = k.referral_out_contact_id"
+/* The editable fields of a case as written, $1 .. $25 (case.c, pg_bind_case_fields): number
+ * ('' = none), name, case type, subtype, state, office, incident, opened, wanted and expected
+ * resolution dates, value range, minimum settlement (NULL = none), value comments, serious
+ * injury, MDL master, description, owner, retainer date, referral in form and contact, referral
+ * out form and contact, liability code and percent (NULL = not set), incident facts. */
+#define CASE_FIELDS                                                                             \
+	"number, name, case_type_id, case_subtype_id, state, office_id, incident_date, "          \
+	"opened_date, wanted_date, expected_resolution_date, value_range_id, "                    \
+	"min_settlement_cents, value_comments, serious_injury, mdl_master, description, "         \
+	"owner_id, retainer_date, referral_in_form, referral_in_contact_id, referral_out_form, "  \
+	"referral_out_contact_id, liability_code, liability_percent, incident_facts"
+#define CASE_FIELD_VALUES                                                                       \
+	"nullif($1::text, ''), $2, $3, nullif($4::bigint, 0), $5, nullif($6::bigint, 0), $7, "   \
+	"$8, $9, $10, nullif($11::bigint, 0), $12::bigint, $13, $14, $15, $16, $17, $18, $19, "   \
+	"nullif($20::bigint, 0), $21, nullif($22::bigint, 0), $23, $24::bigint, $25"
 /* The caller's scope as $1 (all), $2 (user id), $3 (contact id, 0 = none). */
 #define CASE_SCOPE                                                                              \
 	"($1::boolean OR EXISTS (SELECT 1 FROM case_staff sc WHERE sc.case_id = k.id "            \
@@ -182,15 +203,30 @@
 	"e.hash, coalesce(u.name, '')"
 #define EVENT_FROM " FROM timeline_event e LEFT JOIN app_user u ON u.id = e.user_id"
 
-#define PARTY_COLUMNS "p.id, p.case_id, p.contact_id, p.kind, " CONTACT_DISPLAY
-#define PARTY_FROM " FROM case_party p JOIN contact ct ON ct.id = p.contact_id"
+/* A party, its contact's detail and the names of its law firm and attorney. */
+#define PARTY_COLUMNS                                                                           \
+	"p.id, p.case_id, p.contact_id, p.kind, " CONTACT_DISPLAY ", p.group_no, "               \
+	"p.primary_party, p.primary_contact, p.role, p.represented, coalesce(p.law_firm_id, 0), " \
+	"coalesce(p.attorney_id, 0), p.injury_summary, p.pleadings_summary, p.version, "          \
+	"ct.nickname, ct.languages, ct.phone, ct.birth_date, ct.death_date, ct.death_place, "     \
+	CONTACT_NAME_OF("lf") ", " CONTACT_NAME_OF("pa")
+#define PARTY_FROM                                                                              \
+	" FROM case_party p JOIN contact ct ON ct.id = p.contact_id "                             \
+	"LEFT JOIN contact lf ON lf.id = p.law_firm_id "                                          \
+	"LEFT JOIN contact pa ON pa.id = p.attorney_id"
+/* A party's editable fields as written, $4 .. $12 (party.c, pg_bind_party_fields). */
+#define PARTY_FIELDS                                                                            \
+	"group_no, primary_party, primary_contact, role, represented, law_firm_id, attorney_id, " \
+	"injury_summary, pleadings_summary"
+#define PARTY_FIELD_VALUES                                                                      \
+	"$4, $5, $6, $7, $8, nullif($9::bigint, 0), nullif($10::bigint, 0), $11, $12"
 
 /* Any constant will do as long as it never changes: "Caseload" as a big-endian int64. */
 #define MIGRATION_LOCK_KEY "4855288752730235236"
 
 #define S(id, sql_text) [id] = {#id, sql_text}
 
-const struct pg_statement pg_catalogue[PG__COUNT] = {
+const struct pg_statement pg_catalogue[PG_SUMMARY_FIRST] = {
 	S(PG_BEGIN, "BEGIN ISOLATION LEVEL SERIALIZABLE"),
 	/* migrations run READ COMMITTED so that, once the advisory lock is held, they see what
 	 * another process committed while they waited for it */
@@ -310,8 +346,12 @@ const struct pg_statement pg_catalogue[PG__COUNT] = {
 	S(PG_CASE_TYPE_DELETE, "DELETE FROM case_type WHERE id = $1"),
 	S(PG_CASE_TYPE_LIST, "SELECT " CASE_TYPE_COLUMNS " FROM case_type" SETUP_ORDER),
 	S(PG_CASE_TYPE_USAGE,
-	  USAGE2("cases", "SELECT count(*) FROM case_record WHERE case_type_id = $1",
-		 "subtypes", "SELECT count(*) FROM case_subtype WHERE case_type_id = $1")),
+	  USAGE_OF(USAGE_PLACE("1", "cases",
+			       "SELECT count(*) FROM case_record WHERE case_type_id = $1") ", "
+		   USAGE_PLACE("2", "subtypes",
+			       "SELECT count(*) FROM case_subtype WHERE case_type_id = $1") ", "
+		   USAGE_PLACE("3", "user-defined fields",
+			       "SELECT count(*) FROM udf_field WHERE case_type_id = $1"))),
 
 	S(PG_CASE_SUBTYPE_INSERT,
 	  "INSERT INTO case_subtype(name, case_type_id, position) VALUES ($1, $2, $3) "
@@ -407,56 +447,71 @@ const struct pg_statement pg_catalogue[PG__COUNT] = {
 	  "ORDER BY s.position, s.id LIMIT 1"),
 
 	S(PG_CONTACT_INSERT,
-	  "INSERT INTO contact AS ct (kind, first_name, last_name, org_name, email, phone, "
-	  "version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7) "
-	  "RETURNING ct.id, " CONTACT_DISPLAY),
-	S(PG_CONTACT_GET, "SELECT " CONTACT_COLUMNS " FROM contact ct WHERE ct.id = $1"),
-	/* as VERSIONED_UPDATE, and column 2 the new display name */
+	  "INSERT INTO contact AS ct (" CONTACT_FIELDS ", version, created_at, updated_at) "
+	  "VALUES (" CONTACT_FIELD_VALUES ", 1, $14, $14) "
+	  "RETURNING ct.id, " CONTACT_DISPLAY ", " CONTACT_EMPLOYER_NAME),
+	S(PG_CONTACT_GET, "SELECT " CONTACT_COLUMNS CONTACT_FROM " WHERE ct.id = $1"),
+	/* as VERSIONED_UPDATE (the fields, $14 now, $15 the id, $16 the version), and columns 2
+	 * and 3 the new display name and the employer's */
 	S(PG_CONTACT_UPDATE,
-	  "WITH upd AS (UPDATE contact ct SET kind = $2, first_name = $3, last_name = $4, "
-	  "org_name = $5, email = $6, phone = $7, updated_at = $9, version = version + 1 "
-	  "WHERE id = $1 AND version = $8 RETURNING ct.version, " CONTACT_DISPLAY " AS display) "
-	  "SELECT (SELECT version FROM upd), EXISTS (SELECT 1 FROM contact WHERE id = $1), "
-	  "(SELECT display FROM upd)"),
-	S(PG_CONTACT_DELETE, "DELETE FROM contact WHERE id = $1"),
+	  "WITH upd AS (UPDATE contact ct SET (" CONTACT_FIELDS ") = (" CONTACT_FIELD_VALUES "), "
+	  "updated_at = $14, version = version + 1 WHERE ct.id = $15 AND ct.version = $16 "
+	  "RETURNING ct.version, " CONTACT_DISPLAY " AS display, "
+	  CONTACT_EMPLOYER_NAME " AS employer) "
+	  "SELECT (SELECT version FROM upd), EXISTS (SELECT 1 FROM contact WHERE id = $15), "
+	  "(SELECT display FROM upd), (SELECT employer FROM upd)"),
+	/* with the contact go its phones, e-mails and addresses (part of it, not uses of it) */
+	S(PG_CONTACT_DELETE,
+	  "WITH gone_channels AS (DELETE FROM contact_channel WHERE contact_id = $1), "
+	  "gone_addresses AS (DELETE FROM contact_address WHERE contact_id = $1) "
+	  "DELETE FROM contact WHERE id = $1"),
 	/* $1 the search text ('' = all), $2 after this id, $3 the limit */
 	S(PG_CONTACT_LIST,
-	  "SELECT " CONTACT_COLUMNS " FROM contact ct WHERE ct.id > $2 AND ($1 = '' "
+	  "SELECT " CONTACT_COLUMNS CONTACT_FROM " WHERE ct.id > $2 AND ($1 = '' "
 	  "OR starts_with(lower(ct.first_name), lower($1)) "
 	  "OR starts_with(lower(ct.last_name), lower($1)) "
 	  "OR starts_with(lower(ct.org_name), lower($1)) "
 	  "OR starts_with(lower(ct.email), lower($1))) ORDER BY ct.id LIMIT $3"),
+	/* "case parties" counts the parties the contact is, and those it is law firm or attorney
+	 * of; the later places are those of migration 0003 */
 	S(PG_CONTACT_USAGE,
-	  USAGE3("case parties", "SELECT count(*) FROM case_party WHERE contact_id = $1",
-		 "case staff", "SELECT count(*) FROM case_staff WHERE contact_id = $1",
-		 "users", "SELECT count(*) FROM app_user WHERE contact_id = $1")),
+	  USAGE_OF(USAGE_PLACE("1", "case parties",
+			       "SELECT count(*) FROM case_party WHERE contact_id = $1 "
+			       "OR law_firm_id = $1 OR attorney_id = $1") ", "
+		   USAGE_PLACE("2", "case staff",
+			       "SELECT count(*) FROM case_staff WHERE contact_id = $1") ", "
+		   USAGE_PLACE("3", "users",
+			       "SELECT count(*) FROM app_user WHERE contact_id = $1") ", "
+		   USAGE_PLACE("4", "employees",
+			       "SELECT count(*) FROM contact WHERE employer_id = $1") ", "
+		   USAGE_PLACE("5", "insurance",
+			       "SELECT count(*) FROM party_insurance WHERE company_id = $1 "
+			       "OR adjuster_id = $1") ", "
+		   USAGE_PLACE("6", "liens", "SELECT count(*) FROM lien WHERE holder_id = $1") ", "
+		   USAGE_PLACE("7", "bankruptcies",
+			       "SELECT count(*) FROM bankruptcy WHERE court_id = $1 "
+			       "OR trustee_id = $1 OR trustee_attorney_id = $1") ", "
+		   USAGE_PLACE("8", "appointments",
+			       "SELECT count(*) FROM appointment_attendee "
+			       "WHERE contact_id = $1") ", "
+		   USAGE_PLACE("9", "courts",
+			       "SELECT count(*) FROM case_court WHERE court_id = $1") ", "
+		   USAGE_PLACE("10", "court personnel",
+			       "SELECT count(*) FROM court_personnel WHERE contact_id = $1") ", "
+		   USAGE_PLACE("11", "case referrals",
+			       "SELECT count(*) FROM case_record WHERE referral_in_contact_id = $1 "
+			       "OR referral_out_contact_id = $1"))),
 
-	/* the editable fields of a case in this order (see case.c): number, name, case type,
-	 * subtype, state, office, incident, opened, wanted and expected resolution dates, value
-	 * range, minimum settlement (NULL = none), value comments, serious injury, MDL master,
-	 * description, owner */
 	S(PG_CASE_INSERT,
-	  "INSERT INTO case_record(number, name, case_type_id, case_subtype_id, state, office_id, "
-	  "incident_date, opened_date, wanted_date, expected_resolution_date, value_range_id, "
-	  "min_settlement_cents, value_comments, serious_injury, mdl_master, description, "
-	  "owner_id, created_by, version, created_at, updated_at) "
-	  "VALUES (nullif($1::text, ''), $2, $3, nullif($4::bigint, 0), $5, nullif($6::bigint, 0), "
-	  "$7, $8, $9, $10, nullif($11::bigint, 0), $12::bigint, $13, $14, $15, $16, $17, $18, 1, "
-	  "$19, $19) ON CONFLICT DO NOTHING RETURNING id"),
+	  "INSERT INTO case_record(" CASE_FIELDS ", created_by, version, created_at, updated_at) "
+	  "VALUES (" CASE_FIELD_VALUES ", $26, 1, $27, $27) ON CONFLICT DO NOTHING RETURNING id"),
 	S(PG_CASE_GET,
 	  "SELECT " CASE_COLUMNS CASE_FROM " WHERE k.id = $4 AND NOT k.deleted AND " CASE_SCOPE),
 	S(PG_CASE_GET_BY_NUMBER,
 	  "SELECT " CASE_COLUMNS CASE_FROM " WHERE k.number = $1 AND NOT k.deleted"),
 	S(PG_CASE_UPDATE,
-	  VERSIONED_UPDATE("case_record", "number = nullif($2::text, ''), name = $3, "
-			   "case_type_id = $4, case_subtype_id = nullif($5::bigint, 0), "
-			   "state = $6, office_id = nullif($7::bigint, 0), incident_date = $8, "
-			   "opened_date = $9, "
-			   "wanted_date = $10, expected_resolution_date = $11, "
-			   "value_range_id = nullif($12::bigint, 0), "
-			   "min_settlement_cents = $13::bigint, value_comments = $14, "
-			   "serious_injury = $15, mdl_master = $16, description = $17, "
-			   "owner_id = $18, updated_at = $20", "id = $1 AND NOT deleted", "$19")),
+	  VERSIONED_UPDATE("case_record", "(" CASE_FIELDS ") = (" CASE_FIELD_VALUES "), "
+			   "updated_at = $28", "id = $26 AND NOT deleted", "$27")),
 	S(PG_CASE_SET_STAGE,
 	  "UPDATE case_record SET stage_status_id = nullif($2::bigint, 0), closed_date = $3, "
 	  "updated_at = $4 WHERE id = $1 AND NOT deleted"),
@@ -577,9 +632,31 @@ const struct pg_statement pg_catalogue[PG__COUNT] = {
 	  "AND theirs.kind = 'plaintiff')" BRIEF_ORDER),
 
 	S(PG_PARTY_INSERT,
-	  "INSERT INTO case_party(case_id, contact_id, kind) VALUES ($1, $2, $3) "
-	  "ON CONFLICT DO NOTHING RETURNING id"),
+	  "INSERT INTO case_party(case_id, contact_id, kind, " PARTY_FIELDS ", version) "
+	  "VALUES ($1, $2, $3, " PARTY_FIELD_VALUES ", 1) ON CONFLICT DO NOTHING RETURNING id"),
 	S(PG_PARTY_GET, "SELECT " PARTY_COLUMNS PARTY_FROM " WHERE p.case_id = $1 AND p.id = $2"),
-	S(PG_PARTY_DELETE, "DELETE FROM case_party WHERE id = $1"),
-	S(PG_PARTY_LIST, "SELECT " PARTY_COLUMNS PARTY_FROM " WHERE p.case_id = $1 ORDER BY p.id"),
+	/* $1 the id, $2 the case, $3 the version, then the fields */
+	S(PG_PARTY_UPDATE,
+	  VERSIONED_UPDATE("case_party", "(" PARTY_FIELDS ") = (" PARTY_FIELD_VALUES ")",
+			   BY_CASE_AND_ID, "$3")),
+	/* with the party go its insurance, liens and bankruptcies; its deadlines stay, without it
+	 * (the foreign keys are checked at the end of the statement, when all of that is done) */
+	S(PG_PARTY_DELETE,
+	  "WITH gone_insurance AS (DELETE FROM party_insurance WHERE party_id = $1), "
+	  "gone_liens AS (DELETE FROM lien WHERE party_id = $1), "
+	  "gone_bankruptcies AS (DELETE FROM bankruptcy WHERE party_id = $1), "
+	  "unlinked AS (UPDATE deadline SET party_id = NULL, version = version + 1 "
+	  "WHERE party_id = $1) "
+	  "DELETE FROM case_party WHERE id = $1"),
+	/* plaintiffs first, then defendants, each by group */
+	S(PG_PARTY_LIST,
+	  "SELECT " PARTY_COLUMNS PARTY_FROM " WHERE p.case_id = $1 "
+	  "ORDER BY p.kind = 'defendant', p.group_no, p.id"),
 };
+
+const struct pg_statement *pg_statement(enum pg_id id)
+{
+	if (id < PG_SUMMARY_FIRST)
+		return &pg_catalogue[id];
+	return &pg_catalogue_summary[id - PG_SUMMARY_FIRST];
+}

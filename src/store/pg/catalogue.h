@@ -1,5 +1,6 @@
 /* catalogue.h - the names of every SQL statement the PostgreSQL backend runs (text in
- * catalogue.c). The entries after the transaction and schema ones mirror sqlite/catalogue.h. */
+ * catalogue.c, and in catalogue_summary.c from PG_SUMMARY_FIRST on: the tables of migration
+ * 0003). The entries after the transaction and schema ones mirror sqlite/catalogue.h. */
 #ifndef CASELOAD_STORE_PG_CATALOGUE_H
 #define CASELOAD_STORE_PG_CATALOGUE_H
 
@@ -65,7 +66,8 @@ enum pg_id {
 	PG_SETTING_SET,
 	PG_COUNTER_NEXT,
 
-	/* setup lists: one group of six per kind, in the order of enum store_setup_kind */
+	/* setup lists: one group of six per kind, in the order of enum store_setup_kind (those of
+	 * migration 0003 after PG_SUMMARY_FIRST) */
 	PG_CASE_TYPE_INSERT,
 	PG_CASE_TYPE_GET,
 	PG_CASE_TYPE_UPDATE,
@@ -170,8 +172,89 @@ enum pg_id {
 
 	PG_PARTY_INSERT,
 	PG_PARTY_GET,
+	PG_PARTY_UPDATE,
 	PG_PARTY_DELETE,
 	PG_PARTY_LIST,
+
+	/* migration 0003, the case summary (text in catalogue_summary.c) */
+#define PG_SUMMARY_FIRST PG_DEADLINE_TYPE_INSERT
+	PG_DEADLINE_TYPE_INSERT,
+	PG_DEADLINE_TYPE_GET,
+	PG_DEADLINE_TYPE_UPDATE,
+	PG_DEADLINE_TYPE_DELETE,
+	PG_DEADLINE_TYPE_LIST,
+	PG_DEADLINE_TYPE_USAGE,
+	PG_FLAG_INSERT,
+	PG_FLAG_GET,
+	PG_FLAG_UPDATE,
+	PG_FLAG_DELETE,
+	PG_FLAG_LIST,
+	PG_FLAG_USAGE,
+	PG_UDF_FIELD_INSERT,
+	PG_UDF_FIELD_GET,
+	PG_UDF_FIELD_UPDATE,
+	PG_UDF_FIELD_DELETE,
+	PG_UDF_FIELD_LIST,
+	PG_UDF_FIELD_USAGE,
+
+	PG_CONTACT_CHANNELS_CLEAR,
+	PG_CONTACT_CHANNEL_INSERT,
+	PG_CONTACT_CHANNEL_LIST,
+	PG_CONTACT_ADDRESSES_CLEAR,
+	PG_CONTACT_ADDRESS_INSERT,
+	PG_CONTACT_ADDRESS_LIST,
+
+	PG_INSURANCE_INSERT,
+	PG_INSURANCE_GET,
+	PG_INSURANCE_UPDATE,
+	PG_INSURANCE_DELETE,
+	PG_INSURANCE_LIST,
+
+	PG_LIEN_INSERT,
+	PG_LIEN_GET,
+	PG_LIEN_UPDATE,
+	PG_LIEN_DELETE,
+	PG_LIEN_LIST,
+
+	PG_BANKRUPTCY_INSERT,
+	PG_BANKRUPTCY_GET,
+	PG_BANKRUPTCY_UPDATE,
+	PG_BANKRUPTCY_DELETE,
+	PG_BANKRUPTCY_LIST,
+
+	PG_TASK_INSERT,
+	PG_TASK_GET,
+	PG_TASK_UPDATE,
+	PG_TASK_DELETE,
+	PG_TASK_LIST,
+
+	PG_APPOINTMENT_INSERT,
+	PG_APPOINTMENT_GET,
+	PG_APPOINTMENT_UPDATE,
+	PG_APPOINTMENT_DELETE,
+	PG_APPOINTMENT_LIST,
+	PG_ATTENDEES_CLEAR,
+	PG_ATTENDEE_INSERT,
+	PG_ATTENDEE_LIST,
+
+	PG_DEADLINE_INSERT,
+	PG_DEADLINE_GET,
+	PG_DEADLINE_UPDATE,
+	PG_DEADLINE_DELETE,
+	PG_DEADLINE_LIST,
+
+	PG_COURT_INSERT,
+	PG_COURT_GET,
+	PG_COURT_UPDATE,
+	PG_COURT_DELETE,
+	PG_COURT_LIST,
+	PG_COURT_PERSONNEL_CLEAR,
+	PG_COURT_PERSON_INSERT,
+	PG_COURT_PERSONNEL_LIST,
+
+	PG_UDF_VALUE_SET,
+	PG_UDF_VALUE_CLEAR,
+	PG_UDF_VALUE_LIST,
 
 	PG__COUNT
 };
@@ -182,7 +265,12 @@ struct pg_statement {
 	const char *sql;
 };
 
-/* pg_catalogue holds every statement, indexed by enum pg_id. */
-extern const struct pg_statement pg_catalogue[PG__COUNT];
+/* pg_catalogue holds the statements before PG_SUMMARY_FIRST, indexed by enum pg_id;
+ * pg_catalogue_summary the rest, indexed by id - PG_SUMMARY_FIRST. */
+extern const struct pg_statement pg_catalogue[PG_SUMMARY_FIRST];
+extern const struct pg_statement pg_catalogue_summary[PG__COUNT - PG_SUMMARY_FIRST];
+
+/* pg_statement gives the name and text of statement id. */
+const struct pg_statement *pg_statement(enum pg_id id);
 
 #endif

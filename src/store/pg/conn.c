@@ -62,8 +62,9 @@ static void pg_ignore_notice(void *arg, const char *message)
 
 static int pg_prepare(struct pg_conn *c, enum pg_id id)
 {
-	PGresult *r = PQprepare(c->db, pg_catalogue[id].name, pg_catalogue[id].sql, 0, NULL);
-	int rc = pg_result_rc(c, r, pg_catalogue[id].name);
+	const struct pg_statement *st = pg_statement(id);
+	PGresult *r = PQprepare(c->db, st->name, st->sql, 0, NULL);
+	int rc = pg_result_rc(c, r, st->name);
 	if (rc != STORE_OK && pg_state_is(r, "42P05"))  /* already prepared on this session */
 		rc = STORE_OK;
 	PQclear(r);
@@ -118,9 +119,9 @@ PGresult *pg_exec(struct pg_conn *c, enum pg_id id, const struct pg_params *p, i
 	if (*rc == STORE_OK && !c->prepared[id])
 		*rc = pg_prepare(c, id);
 	if (*rc == STORE_OK) {
-		r = PQexecPrepared(c->db, pg_catalogue[id].name, p ? p->n : 0, p ? p->values : NULL,
+		r = PQexecPrepared(c->db, pg_statement(id)->name, p ? p->n : 0, p ? p->values : NULL,
 				   p ? p->lengths : NULL, p ? p->formats : NULL, binary_result);
-		*rc = pg_result_rc(c, r, pg_catalogue[id].name);
+		*rc = pg_result_rc(c, r, pg_statement(id)->name);
 		if (*rc != STORE_OK) {
 			PQclear(r);
 			r = NULL;
@@ -175,7 +176,7 @@ int pg_exec_count(struct pg_conn *c, enum pg_id id, const struct pg_params *p, i
 		if (PQntuples(r) >= 1) {
 			*out = pg_i64(r, 0, 0);
 		} else {
-			pg_set_message(c, pg_catalogue[id].name, NULL, "no row returned");
+			pg_set_message(c, pg_statement(id)->name, NULL, "no row returned");
 			rc = STORE_ERROR;
 		}
 	}
@@ -226,11 +227,35 @@ int pg_each_of(struct pg_conn *c, enum pg_id id, int64_t arg, pg_visit_fn visit,
 	return pg_each(c, id, &p, visit, ctx);
 }
 
+int pg_each_ids(struct pg_conn *c, enum pg_id id, int64_t a, int64_t b, pg_visit_fn visit,
+		void *ctx)
+{
+	struct pg_params p = {0};
+	pg_p_i64(&p, a);
+	pg_p_i64(&p, b);
+	return pg_each(c, id, &p, visit, ctx);
+}
+
 int pg_write_of(struct pg_conn *c, enum pg_id id, int64_t arg)
 {
 	struct pg_params p = {0};
 	pg_p_i64(&p, arg);
 	return pg_exec_write(c, id, &p, 1);
+}
+
+int pg_rows_replace(struct pg_conn *c, enum pg_id clear, const struct pg_params *key,
+		    enum pg_id insert, int n, pg_bind_row_fn bind, const void *ctx)
+{
+	int64_t parents = 0;
+	int rc = pg_exec_count(c, clear, key, &parents);
+	if (rc == STORE_OK && parents == 0)
+		rc = STORE_NOT_FOUND;
+	for (int i = 0; rc == STORE_OK && i < n; i++) {
+		struct pg_params p = {0};
+		bind(&p, i, ctx);
+		rc = pg_exec_write(c, insert, &p, 0);
+	}
+	return rc;
 }
 
 static void pg_read_id(const PGresult *r, int row, void *out)
@@ -253,7 +278,7 @@ int pg_update_versioned(struct pg_conn *c, enum pg_id id, const struct pg_params
 	PGresult *r = pg_exec_guarded(c, id, p, 0, &rc);
 	if (r) {
 		if (PQntuples(r) != 1) {
-			pg_set_message(c, pg_catalogue[id].name, NULL, "no row returned");
+			pg_set_message(c, pg_statement(id)->name, NULL, "no row returned");
 			rc = STORE_ERROR;
 		} else if (!PQgetisnull(r, 0, 0)) {
 			*version = pg_i64(r, 0, 0);
@@ -293,12 +318,17 @@ void pg_p_i64(struct pg_params *p, int64_t v)
 	p->formats[i] = 0;
 }
 
-void pg_p_limit(struct pg_params *p, int limit)
+void pg_p_opt(struct pg_params *p, int64_t v)
 {
-	if (limit < 0)
+	if (v < 0)
 		pg_p_text(p, NULL);
 	else
-		pg_p_i64(p, limit);
+		pg_p_i64(p, v);
+}
+
+void pg_p_limit(struct pg_params *p, int limit)
+{
+	pg_p_opt(p, limit);
 }
 
 void pg_p_bool(struct pg_params *p, bool v)

@@ -1,10 +1,14 @@
 /* contact.c - PostgreSQL rows of contact (people and organisations outside the user list:
- * clients, advisors, other parties), with the display name every join shows.
+ * clients, advisors, courts, insurers, other parties), with the display name every join shows
+ * and the employer's, and where each contact is used.
  *
- * Mirrors ../sqlite/contact.c. Validation (a person needs a name, an organisation its name) is
- * in domain/contact.c; parties of cases are in party.c, external staff in case_staff.c. */
+ * Mirrors ../sqlite/contact.c. A contact's phones, e-mails and postal addresses are
+ * contact_channel.c; validation (a person needs a name, an organisation its name, the primary
+ * phone and e-mail copied into phone / email) is domain/contact.c; parties of cases are in
+ * party.c, external staff in case_staff.c. */
 #include "store/pg/pg.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void pg_read_contact(const PGresult *r, int row, void *out)
@@ -20,8 +24,17 @@ static void pg_read_contact(const PGresult *r, int row, void *out)
 	pg_text(r, row, 7, ct->display_name, sizeof ct->display_name);
 	ct->version = pg_i64(r, row, 8);
 	ct->created_at = pg_i64(r, row, 9);
+	pg_text(r, row, 10, ct->nickname, sizeof ct->nickname);
+	pg_text(r, row, 11, ct->languages, sizeof ct->languages);
+	ct->employer_id = pg_i64(r, row, 12);
+	pg_text(r, row, 13, ct->preferred_comm, sizeof ct->preferred_comm);
+	pg_text(r, row, 14, ct->birth_date, sizeof ct->birth_date);
+	pg_text(r, row, 15, ct->death_date, sizeof ct->death_date);
+	pg_text(r, row, 16, ct->death_place, sizeof ct->death_place);
+	pg_text(r, row, 17, ct->employer_name, sizeof ct->employer_name);
 }
 
+/* pg_bind_contact_fields binds the written fields, $1 .. $13 (CONTACT_FIELDS in catalogue.c). */
 static void pg_bind_contact_fields(struct pg_params *p, const struct store_contact *ct)
 {
 	pg_p_text(p, ct->kind);
@@ -30,14 +43,30 @@ static void pg_bind_contact_fields(struct pg_params *p, const struct store_conta
 	pg_p_text(p, ct->org_name);
 	pg_p_text(p, ct->email);
 	pg_p_text(p, ct->phone);
+	pg_p_text(p, ct->nickname);
+	pg_p_text(p, ct->languages);
+	pg_p_i64(p, ct->employer_id);
+	pg_p_text(p, ct->preferred_comm);
+	pg_p_text(p, ct->birth_date);
+	pg_p_text(p, ct->death_date);
+	pg_p_text(p, ct->death_place);
 }
 
-/* pg_read_inserted_contact reads INSERT ... RETURNING id, display name. */
+/* pg_contact_written completes ct after a write: the preferred communication the table
+ * defaulted ('' is stored as email). */
+static void pg_contact_written(struct store_contact *ct)
+{
+	if (ct->preferred_comm[0] == '\0')
+		snprintf(ct->preferred_comm, sizeof ct->preferred_comm, "email");
+}
+
+/* pg_read_inserted_contact reads INSERT ... RETURNING id, display name, employer's name. */
 static void pg_read_inserted_contact(const PGresult *r, int row, void *out)
 {
 	struct store_contact *ct = out;
 	ct->id = pg_i64(r, row, 0);
 	pg_text(r, row, 1, ct->display_name, sizeof ct->display_name);
+	pg_text(r, row, 2, ct->employer_name, sizeof ct->employer_name);
 }
 
 int pg_contact_insert(struct store_conn *base, struct store_contact *ct, int64_t now)
@@ -49,6 +78,7 @@ int pg_contact_insert(struct store_conn *base, struct store_contact *ct, int64_t
 	if (rc == STORE_OK) {
 		ct->version = 1;
 		ct->created_at = now;
+		pg_contact_written(ct);
 	}
 	return rc;
 }
@@ -60,24 +90,30 @@ int pg_contact_get(struct store_conn *base, int64_t id, struct store_contact *ct
 	return pg_one(pg_conn(base), PG_CONTACT_GET, &p, pg_read_contact, ct);
 }
 
-/* pg_read_updated_contact reads the new display name PG_CONTACT_UPDATE returns. */
+/* pg_read_updated_contact reads the new display name and the employer's that
+ * PG_CONTACT_UPDATE returns. */
 static void pg_read_updated_contact(const PGresult *r, int row, void *out)
 {
 	struct store_contact *ct = out;
 	pg_text(r, row, 2, ct->display_name, sizeof ct->display_name);
+	pg_text(r, row, 3, ct->employer_name, sizeof ct->employer_name);
 }
 
 int pg_contact_update(struct store_conn *base, struct store_contact *ct, int64_t now)
 {
 	struct pg_params p = {0};
-	pg_p_i64(&p, ct->id);
 	pg_bind_contact_fields(&p, ct);
-	pg_p_i64(&p, ct->version);
 	pg_p_i64(&p, now);
-	return pg_update_versioned(pg_conn(base), PG_CONTACT_UPDATE, &p, &ct->version,
-				   pg_read_updated_contact, ct);
+	pg_p_i64(&p, ct->id);
+	pg_p_i64(&p, ct->version);
+	int rc = pg_update_versioned(pg_conn(base), PG_CONTACT_UPDATE, &p, &ct->version,
+				     pg_read_updated_contact, ct);
+	if (rc == STORE_OK)
+		pg_contact_written(ct);
+	return rc;
 }
 
+/* pg_contact_delete removes the contact with its phones, e-mails and addresses. */
 int pg_contact_delete(struct store_conn *base, int64_t id)
 {
 	return pg_write_of(pg_conn(base), PG_CONTACT_DELETE, id);

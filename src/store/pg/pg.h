@@ -1,12 +1,14 @@
 /* pg.h - internals shared by the PostgreSQL backend's files (not for use outside src/store/pg).
  *
- * Statements come from the named catalogue (catalogue.c) and are prepared once per connection,
- * on first use, under their catalogue name; they are run with PQexecPrepared and bound
- * parameters (text format, bytea in binary format). Results come back in text format except
- * where a caller asks for binary (the office logo). Each concept file (user.c, session.c,
- * login_attempt.c, office.c, setting.c, setup.c, contact.c, case.c, value_history.c,
- * case_status.c, case_staff.c, note.c, event.c, related.c, party.c) mirrors its namesake in
- * ../sqlite/; search.c turns search words into a tsquery. */
+ * Statements come from the named catalogue (catalogue.c, catalogue_summary.c) and are prepared
+ * once per connection, on first use, under their catalogue name; they are run with
+ * PQexecPrepared and bound parameters (text format, bytea in binary format). Results come back
+ * in text format except where a caller asks for binary (the office logo). Each concept file
+ * (user.c, session.c, login_attempt.c, office.c, setting.c, setup.c, contact.c,
+ * contact_channel.c, case.c, value_history.c, case_status.c, case_staff.c, note.c, event.c,
+ * related.c, party.c, insurance.c, lien.c, bankruptcy.c, task.c, appointment.c, deadline.c,
+ * court.c, udf_value.c) mirrors its namesake in ../sqlite/; search.c turns search words into a
+ * tsquery. */
 #ifndef CASELOAD_STORE_PG_H
 #define CASELOAD_STORE_PG_H
 
@@ -23,7 +25,7 @@ struct pg_conn {
 	bool prepared[PG__COUNT];  /* statement prepared on this session (reset by a reconnect) */
 };
 
-#define PG_MAX_PARAMS 24
+#define PG_MAX_PARAMS 32
 
 /* The bound parameters of one statement, filled in order with pg_p_*(). Values point into the
  * struct itself or at the caller's strings, which must outlive the call to pg_exec(). */
@@ -39,6 +41,9 @@ struct pg_params {
 void pg_p_text(struct pg_params *p, const char *s);
 /* pg_p_i64 binds an integer. */
 void pg_p_i64(struct pg_params *p, int64_t v);
+/* pg_p_opt binds an integer whose negative value means "not given" (-1 cents, -1 percent) as
+ * SQL NULL. */
+void pg_p_opt(struct pg_params *p, int64_t v);
 /* pg_p_limit binds a row limit for LIMIT $n: a negative one binds NULL (no limit), as a
  * negative LIMIT means on SQLite. */
 void pg_p_limit(struct pg_params *p, int limit);
@@ -89,6 +94,10 @@ int pg_one_ids(struct pg_conn *c, enum pg_id id, int64_t a, int64_t b, pg_read_f
 /* pg_each_of is pg_each of a statement whose only parameter is an integer (a case id). */
 int pg_each_of(struct pg_conn *c, enum pg_id id, int64_t arg, pg_visit_fn visit, void *ctx);
 
+/* pg_each_ids is pg_each of a statement whose parameters are two integers ($1 a, $2 b). */
+int pg_each_ids(struct pg_conn *c, enum pg_id id, int64_t a, int64_t b, pg_visit_fn visit,
+		void *ctx);
+
 /* pg_write_of runs a write whose only parameter is an integer (an id): STORE_NOT_FOUND when it
  * changed no row. */
 int pg_write_of(struct pg_conn *c, enum pg_id id, int64_t arg);
@@ -104,6 +113,17 @@ int pg_insert_id(struct pg_conn *c, enum pg_id id, const struct pg_params *p, in
  * columns the statement returns into out. */
 int pg_update_versioned(struct pg_conn *c, enum pg_id id, const struct pg_params *p,
 			int64_t *version, pg_read_fn read, void *out);
+
+/* pg_bind_row_fn binds the parameters of row i of a list being written (pg_rows_replace). */
+typedef void (*pg_bind_row_fn)(struct pg_params *p, int i, const void *ctx);
+
+/* pg_rows_replace replaces the rows of a list under one parent (a contact's phones, an
+ * appointment's attendees, a court row's personnel), inside the caller's transaction: clear,
+ * run with key, deletes the old rows and counts the parent; none found is STORE_NOT_FOUND and
+ * nothing changes. Then insert runs once for each i in [0, n), with the parameters bind gives
+ * for row i, stopping at the first failure, whose rc is returned. */
+int pg_rows_replace(struct pg_conn *c, enum pg_id clear, const struct pg_params *key,
+		    enum pg_id insert, int n, pg_bind_row_fn bind, const void *ctx);
 
 /* pg_tsquery turns a user's search words into the text of a tsquery for
  * to_tsquery('simple', ...): every run of letters and digits becomes a prefix term and the
@@ -266,7 +286,8 @@ int pg_party_get(struct store_conn *c, int64_t case_id, int64_t id, struct store
 int pg_party_delete(struct store_conn *c, int64_t id);
 int pg_party_list(struct store_conn *c, int64_t case_id, store_party_each_fn each, void *ctx);
 
-/* Migration 0003 (the case summary): */
+/* Migration 0003 (the case summary): contact_channel.c, party.c, insurance.c, lien.c,
+ * bankruptcy.c, task.c, appointment.c, deadline.c, court.c, udf_value.c. */
 int pg_contact_channels_set(struct store_conn *c, int64_t contact_id, const struct store_contact_channel *rows, int n);
 int pg_contact_channel_list(struct store_conn *c, int64_t contact_id, store_contact_channel_each_fn each, void *ctx);
 int pg_contact_addresses_set(struct store_conn *c, int64_t contact_id, const struct store_contact_address *rows, int n);

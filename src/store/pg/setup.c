@@ -1,10 +1,12 @@
 /* setup.c - PostgreSQL rows of the setup lists (the firm's vocabulary): case types and
- * subtypes, status types and statuses, close reasons, staff roles, note types, value ranges.
+ * subtypes, status types and statuses, close reasons, staff roles, note types, value ranges,
+ * and (migration 0003) deadline types, case summary flags and user-defined fields.
  *
  * Mirrors ../sqlite/setup.c. Each kind has its own table and its own six catalogue statements;
  * every one of them reads into the same columns (see the *_COLUMNS in catalogue.c), so one
  * reader serves all. Which fields a kind uses, and the rules on them (one stage type, closing
- * only for stage statuses, low <= high), are in domain/setup.c. */
+ * only for stage statuses, low <= high, a flag's condition, a UDF field's format), are in
+ * domain/setup.c. */
 #include "store/pg/pg.h"
 
 #include <stdio.h>
@@ -36,6 +38,13 @@ static const struct pg_setup_statements pg_setup[SETUP__COUNT] = {
 	[SETUP_VALUE_RANGE] = {PG_VALUE_RANGE_INSERT, PG_VALUE_RANGE_GET, PG_VALUE_RANGE_UPDATE,
 			       PG_VALUE_RANGE_DELETE, PG_VALUE_RANGE_LIST, PG_VALUE_RANGE_USAGE,
 			       false},
+	[SETUP_DEADLINE_TYPE] = {PG_DEADLINE_TYPE_INSERT, PG_DEADLINE_TYPE_GET,
+				 PG_DEADLINE_TYPE_UPDATE, PG_DEADLINE_TYPE_DELETE,
+				 PG_DEADLINE_TYPE_LIST, PG_DEADLINE_TYPE_USAGE, false},
+	[SETUP_FLAG] = {PG_FLAG_INSERT, PG_FLAG_GET, PG_FLAG_UPDATE, PG_FLAG_DELETE, PG_FLAG_LIST,
+			PG_FLAG_USAGE, false},
+	[SETUP_UDF_FIELD] = {PG_UDF_FIELD_INSERT, PG_UDF_FIELD_GET, PG_UDF_FIELD_UPDATE,
+			     PG_UDF_FIELD_DELETE, PG_UDF_FIELD_LIST, PG_UDF_FIELD_USAGE, true},
 };
 
 /* pg_setup_for gives the statements of kind, or NULL (with the message set) for a bad kind. */
@@ -68,6 +77,10 @@ static void pg_read_setup(const PGresult *r, int row, void *out)
 	item->limit_cents = pg_i64(r, row, 11);
 	item->position = pg_i64(r, row, 12);
 	item->version = pg_i64(r, row, 13);
+	pg_text(r, row, 14, item->code, sizeof item->code);
+	pg_text(r, row, 15, item->text, sizeof item->text);
+	pg_text(r, row, 16, item->target, sizeof item->target);
+	item->required = pg_bool(r, row, 17);
 }
 
 /* pg_bind_setup_fields binds the fields item's kind uses, in its statements' order. */
@@ -91,6 +104,7 @@ static void pg_bind_setup_fields(struct pg_params *p, const struct store_setup_i
 		pg_p_text(p, item->group);
 		break;
 	case SETUP_CLOSE_REASON:
+	case SETUP_DEADLINE_TYPE:
 		break;
 	case SETUP_ROLE:
 		pg_p_text(p, item->category);
@@ -102,6 +116,17 @@ static void pg_bind_setup_fields(struct pg_params *p, const struct store_setup_i
 		pg_p_i64(p, item->low_cents);
 		pg_p_i64(p, item->high_cents);
 		pg_p_i64(p, item->limit_cents);
+		break;
+	case SETUP_FLAG:
+		pg_p_text(p, item->code);
+		pg_p_text(p, item->text);
+		pg_p_text(p, item->target);
+		break;
+	case SETUP_UDF_FIELD:
+		pg_p_i64(p, item->parent_id);
+		pg_p_text(p, item->code);
+		pg_p_bool(p, item->required);
+		pg_p_text(p, item->text);
 		break;
 	case SETUP__COUNT:
 		break;

@@ -45,9 +45,20 @@ static void sq_read_case(sqlite3_stmt *st, void *row)
 	sq_text(st, 29, k->owner_name, sizeof k->owner_name);
 	sq_text(st, 30, k->stage_name, sizeof k->stage_name);
 	sq_text(st, 31, k->value_range_name, sizeof k->value_range_name);
+	sq_text(st, 32, k->retainer_date, sizeof k->retainer_date);
+	sq_text(st, 33, k->referral_in_form, sizeof k->referral_in_form);
+	k->referral_in_contact_id = sqlite3_column_int64(st, 34);
+	sq_text(st, 35, k->referral_out_form, sizeof k->referral_out_form);
+	k->referral_out_contact_id = sqlite3_column_int64(st, 36);
+	sq_text(st, 37, k->liability_code, sizeof k->liability_code);
+	k->liability_percent = sqlite3_column_int64(st, 38);
+	sq_text(st, 39, k->incident_facts, sizeof k->incident_facts);
+	sq_text(st, 40, k->referral_in_contact_name, sizeof k->referral_in_contact_name);
+	sq_text(st, 41, k->referral_out_contact_name, sizeof k->referral_out_contact_name);
 }
 
-/* sq_bind_case_fields binds the editable fields, ?1 .. ?17 (CASE_FIELDS in catalogue.c). */
+/* sq_bind_case_fields binds the editable fields, ?1 .. ?25 (CASE_FIELDS in catalogue.c); a
+ * liability_percent below 0 is stored as NULL (not set). */
 static void sq_bind_case_fields(sqlite3_stmt *st, const struct store_case *k)
 {
 	sqlite3_bind_text(st, 1, k->number, -1, SQLITE_STATIC);
@@ -70,6 +81,17 @@ static void sq_bind_case_fields(sqlite3_stmt *st, const struct store_case *k)
 	sqlite3_bind_int(st, 15, k->mdl_master);
 	sqlite3_bind_text(st, 16, k->description, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 17, k->owner_id);
+	sqlite3_bind_text(st, 18, k->retainer_date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 19, k->referral_in_form, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 20, k->referral_in_contact_id);
+	sqlite3_bind_text(st, 21, k->referral_out_form, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 22, k->referral_out_contact_id);
+	sqlite3_bind_text(st, 23, k->liability_code, -1, SQLITE_STATIC);
+	if (k->liability_percent >= 0)
+		sqlite3_bind_int64(st, 24, k->liability_percent);
+	else
+		sqlite3_bind_null(st, 24);
+	sqlite3_bind_text(st, 25, k->incident_facts, -1, SQLITE_STATIC);
 }
 
 int sqlite_case_insert(struct store_conn *base, struct store_case *k, int64_t now)
@@ -79,8 +101,8 @@ int sqlite_case_insert(struct store_conn *base, struct store_case *k, int64_t no
 	if (!st)
 		return STORE_ERROR;
 	sq_bind_case_fields(st, k);
-	sqlite3_bind_int64(st, 18, k->created_by);
-	sqlite3_bind_int64(st, 19, now);
+	sqlite3_bind_int64(st, 26, k->created_by);
+	sqlite3_bind_int64(st, 27, now);
 	int rc = sq_insert_id(c, st, &k->id);
 	if (rc == STORE_OK)
 		rc = sq_search_put(c, SQ_CASE_FTS_ADD, k->id);
@@ -132,9 +154,9 @@ int sqlite_case_update(struct store_conn *base, struct store_case *k, int64_t no
 	if (rc != STORE_OK)
 		return rc;
 	sq_bind_case_fields(st, k);
-	sqlite3_bind_int64(st, 18, k->id);
-	sqlite3_bind_int64(st, 19, now);
-	sqlite3_bind_int64(st, 20, k->version);
+	sqlite3_bind_int64(st, 26, k->id);
+	sqlite3_bind_int64(st, 27, now);
+	sqlite3_bind_int64(st, 28, k->version);
 	sqlite3_bind_int64(exists, 1, k->id);
 	rc = sq_update_versioned(c, st, exists);
 	if (taken) {

@@ -10,24 +10,38 @@
 #define OFFICE_COLUMNS \
 	"id, name, address, phone, email, logo IS NOT NULL, version, created_at"
 
-/* Setup lists: every kind reads into the same 14 columns (setup.c, sq_read_setup): id, name,
+/* Setup lists: every kind reads into the same 18 columns (setup.c, sq_read_setup): id, name,
  * parent_id, group, category, days, stage, closing, client_facing, low, high, limit, position,
- * version. Writes take the same numbered parameters: ?1 name, ?2 parent_id, ?3 group,
- * ?4 category, ?5 days, ?6 stage, ?7 closing, ?8 client_facing, ?9 low, ?10 high, ?11 limit,
- * ?12 position; updates also ?13 id and ?14 version. Each statement uses the ones it needs. */
-#define CASE_TYPE_COLUMNS "id, name, 0, grp, '', 0, 0, 0, 0, 0, 0, 0, position, version"
+ * version, code, text, target, required. Writes take the same numbered parameters: ?1 name,
+ * ?2 parent_id, ?3 group, ?4 category, ?5 days, ?6 stage, ?7 closing, ?8 client_facing, ?9 low,
+ * ?10 high, ?11 limit, ?12 position, ?15 code, ?16 text, ?17 target, ?18 required; updates
+ * also ?13 id and ?14 version. Each statement uses the ones it needs. */
+#define SETUP_NO_CODE ", '', '', '', 0"
+#define CASE_TYPE_COLUMNS \
+	"id, name, 0, grp, '', 0, 0, 0, 0, 0, 0, 0, position, version" SETUP_NO_CODE
 #define CASE_SUBTYPE_COLUMNS \
-	"id, name, case_type_id, '', '', 0, 0, 0, 0, 0, 0, 0, position, version"
-#define STATUS_TYPE_COLUMNS "id, name, 0, '', '', 0, is_stage, 0, 0, 0, 0, 0, position, version"
+	"id, name, case_type_id, '', '', 0, 0, 0, 0, 0, 0, 0, position, version" SETUP_NO_CODE
+#define STATUS_TYPE_COLUMNS \
+	"id, name, 0, '', '', 0, is_stage, 0, 0, 0, 0, 0, position, version" SETUP_NO_CODE
 #define STATUS_COLUMNS \
 	"s.id, s.name, s.status_type_id, s.grp, '', s.expected_days, 0, s.is_closing, 0, 0, 0, 0, " \
-	"s.position, s.version"
-#define CLOSE_REASON_COLUMNS "id, name, 0, '', '', 0, 0, 0, 0, 0, 0, 0, position, version"
-#define ROLE_COLUMNS "id, name, 0, '', category, 0, 0, 0, 0, 0, 0, 0, position, version"
+	"s.position, s.version" SETUP_NO_CODE
+#define CLOSE_REASON_COLUMNS \
+	"id, name, 0, '', '', 0, 0, 0, 0, 0, 0, 0, position, version" SETUP_NO_CODE
+#define ROLE_COLUMNS \
+	"id, name, 0, '', category, 0, 0, 0, 0, 0, 0, 0, position, version" SETUP_NO_CODE
 #define NOTE_TYPE_COLUMNS \
-	"id, name, 0, '', '', 0, 0, 0, client_facing, 0, 0, 0, position, version"
+	"id, name, 0, '', '', 0, 0, 0, client_facing, 0, 0, 0, position, version" SETUP_NO_CODE
 #define VALUE_RANGE_COLUMNS \
-	"id, name, 0, '', '', 0, 0, 0, 0, low_cents, high_cents, disbursement_cents, position, version"
+	"id, name, 0, '', '', 0, 0, 0, 0, low_cents, high_cents, disbursement_cents, position, " \
+	"version" SETUP_NO_CODE
+#define DEADLINE_TYPE_COLUMNS \
+	"id, name, 0, '', '', 0, 0, 0, 0, 0, 0, 0, position, version" SETUP_NO_CODE
+#define FLAG_COLUMNS \
+	"id, name, 0, '', '', 0, 0, 0, 0, 0, 0, 0, position, version, condition, param, target, 0"
+#define UDF_FIELD_COLUMNS \
+	"id, name, case_type_id, '', '', 0, 0, 0, 0, 0, 0, 0, position, version, format, options, " \
+	"'', required"
 #define SETUP_ORDER " ORDER BY position, name, id"
 
 /* A contact's display name: "First Last" for a person, the organisation's name otherwise. */
@@ -36,7 +50,24 @@
 	"ELSE " c ".org_name END"
 #define CONTACT_COLUMNS \
 	"c.id, c.kind, c.first_name, c.last_name, c.org_name, c.email, c.phone, " \
-	CONTACT_DISPLAY("c") ", c.version, c.created_at"
+	CONTACT_DISPLAY("c") ", c.version, c.created_at, c.nickname, c.languages, " \
+	"coalesce(c.employer_id, 0), c.preferred_comm, c.birth_date, c.death_date, c.death_place, " \
+	"coalesce(" CONTACT_DISPLAY("ce") ", '')"
+#define CONTACT_FROM " FROM contact c LEFT JOIN contact ce ON ce.id = c.employer_id"
+/* What a contact write returns (contact.c, sq_read_written_contact): id, display name and the
+ * employer's display name. */
+#define CONTACT_WRITTEN \
+	" RETURNING id, " CONTACT_DISPLAY("contact") ", coalesce((SELECT " CONTACT_DISPLAY("ce") \
+	" FROM contact ce WHERE ce.id = contact.employer_id), '')"
+/* A contact's fields: ?1 kind, ?2 first, ?3 last, ?4 org, ?5 email, ?6 phone, ?10 nickname,
+ * ?11 languages, ?12 employer, ?13 preferred communication ('' = email), ?14 birth date,
+ * ?15 death date, ?16 death place; ?7 is now (contact.c, sq_bind_contact_fields). */
+#define CONTACT_FIELDS \
+	"kind, first_name, last_name, org_name, email, phone, nickname, languages, employer_id, " \
+	"preferred_comm, birth_date, death_date, death_place"
+#define CONTACT_FIELD_VALUES \
+	"?1, ?2, ?3, ?4, ?5, ?6, ?10, ?11, nullif(?12, 0), coalesce(nullif(?13, ''), 'email'), " \
+	"?14, ?15, ?16"
 
 /* Cases: the record's columns and the names joined in (case.c, sq_read_case). */
 #define CASE_COLUMNS \
@@ -47,22 +78,31 @@
 	"k.value_comments, k.serious_injury, k.mdl_master, k.description, k.owner_id, " \
 	"coalesce(k.stage_status_id, 0), k.created_by, k.version, k.created_at, k.updated_at, " \
 	"t.name, t.grp, coalesce(sub.name, ''), coalesce(o.name, ''), coalesce(u.name, ''), " \
-	"coalesce(s.name, ''), coalesce(v.name, '')"
+	"coalesce(s.name, ''), coalesce(v.name, ''), k.retainer_date, k.referral_in_form, " \
+	"coalesce(k.referral_in_contact_id, 0), k.referral_out_form, " \
+	"coalesce(k.referral_out_contact_id, 0), k.liability_code, coalesce(k.liability_percent, -1), " \
+	"k.incident_facts, coalesce(" CONTACT_DISPLAY("ri") ", ''), " \
+	"coalesce(" CONTACT_DISPLAY("ro") ", '')"
 #define CASE_JOINS \
 	" JOIN case_type t ON t.id = k.case_type_id" \
 	" LEFT JOIN case_subtype sub ON sub.id = k.case_subtype_id" \
 	" LEFT JOIN office o ON o.id = k.office_id" \
 	" LEFT JOIN app_user u ON u.id = k.owner_id" \
 	" LEFT JOIN status s ON s.id = k.stage_status_id" \
-	" LEFT JOIN value_range v ON v.id = k.value_range_id"
-/* The editable fields, ?1 .. ?17 in both insert and update (case.c, sq_bind_case_fields). */
+	" LEFT JOIN value_range v ON v.id = k.value_range_id" \
+	" LEFT JOIN contact ri ON ri.id = k.referral_in_contact_id" \
+	" LEFT JOIN contact ro ON ro.id = k.referral_out_contact_id"
+/* The editable fields, ?1 .. ?25 in both insert and update (case.c, sq_bind_case_fields). */
 #define CASE_FIELDS \
 	"number, name, case_type_id, case_subtype_id, state, office_id, incident_date, " \
 	"opened_date, wanted_date, expected_resolution_date, value_range_id, " \
-	"min_settlement_cents, value_comments, serious_injury, mdl_master, description, owner_id"
+	"min_settlement_cents, value_comments, serious_injury, mdl_master, description, owner_id, " \
+	"retainer_date, referral_in_form, referral_in_contact_id, referral_out_form, " \
+	"referral_out_contact_id, liability_code, liability_percent, incident_facts"
 #define CASE_FIELD_VALUES \
 	"nullif(?1, ''), ?2, ?3, nullif(?4, 0), ?5, nullif(?6, 0), ?7, ?8, ?9, ?10, " \
-	"nullif(?11, 0), ?12, ?13, ?14, ?15, ?16, ?17"
+	"nullif(?11, 0), ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, nullif(?20, 0), ?21, " \
+	"nullif(?22, 0), ?23, ?24, ?25"
 /* Scope of a single-case read: ?2 all, ?3 user, ?4 contact (see struct store_scope). */
 #define CASE_SCOPE_EXISTS \
 	" AND (?2 = 1" \
@@ -137,8 +177,82 @@
 	"SELECT e.id, e.case_id, e.seq, e.at, e.event_type, e.user_id, e.description, e.prev_hash, " \
 	"e.hash, coalesce(u.name, '') FROM timeline_event e LEFT JOIN app_user u ON u.id = e.user_id"
 #define PARTY_SELECT \
-	"SELECT p.id, p.case_id, p.contact_id, p.kind, " CONTACT_DISPLAY("c") " FROM case_party p " \
-	"JOIN contact c ON c.id = p.contact_id"
+	"SELECT p.id, p.case_id, p.contact_id, p.kind, " CONTACT_DISPLAY("c") ", p.group_no, " \
+	"p.primary_party, p.primary_contact, p.role, p.represented, coalesce(p.law_firm_id, 0), " \
+	"coalesce(p.attorney_id, 0), p.injury_summary, p.pleadings_summary, p.version, " \
+	"c.nickname, c.languages, c.phone, c.birth_date, c.death_date, c.death_place, " \
+	"coalesce(" CONTACT_DISPLAY("lf") ", ''), coalesce(" CONTACT_DISPLAY("pa") ", '') " \
+	"FROM case_party p JOIN contact c ON c.id = p.contact_id " \
+	"LEFT JOIN contact lf ON lf.id = p.law_firm_id LEFT JOIN contact pa ON pa.id = p.attorney_id"
+/* A party's editable fields: ?4 group_no .. ?12 pleadings (party.c, sq_bind_party_fields). */
+#define PARTY_FIELDS \
+	"group_no, primary_party, primary_contact, role, represented, law_firm_id, attorney_id, " \
+	"injury_summary, pleadings_summary"
+#define PARTY_FIELD_VALUES "?4, ?5, ?6, ?7, ?8, nullif(?9, 0), nullif(?10, 0), ?11, ?12"
+
+/* The parts of a case the summary shows (insurance.c, lien.c, bankruptcy.c, task.c,
+ * appointment.c, deadline.c, court.c). Each record's read columns, in the order of its
+ * sq_read_* function; "-1 = not given" cents are NULL in the table. */
+#define INSURANCE_SELECT \
+	"SELECT i.id, i.case_id, i.party_id, coalesce(i.company_id, 0), i.claim_number, " \
+	"i.policy_limits, coalesce(i.no_fault_cents, -1), coalesce(i.um_sum_cents, -1), " \
+	"coalesce(i.adjuster_id, 0), i.adjuster_phone, coalesce(i.coverage_cents, -1), i.version, " \
+	"coalesce(" CONTACT_DISPLAY("co") ", ''), coalesce(" CONTACT_DISPLAY("ad") ", ''), p.kind " \
+	"FROM party_insurance i JOIN case_party p ON p.id = i.party_id " \
+	"LEFT JOIN contact co ON co.id = i.company_id LEFT JOIN contact ad ON ad.id = i.adjuster_id"
+/* ?3 company .. ?10 coverage (insurance.c, sq_bind_insurance_fields) */
+#define INSURANCE_FIELDS \
+	"company_id, claim_number, policy_limits, no_fault_cents, um_sum_cents, adjuster_id, " \
+	"adjuster_phone, coverage_cents"
+#define INSURANCE_FIELD_VALUES "nullif(?3, 0), ?4, ?5, ?6, ?7, nullif(?8, 0), ?9, ?10"
+#define LIEN_SELECT \
+	"SELECT l.id, l.case_id, l.party_id, coalesce(l.holder_id, 0), l.description, " \
+	"l.amount_cents, coalesce(l.negotiated_cents, -1), coalesce(l.final_cents, -1), l.version, " \
+	"coalesce(" CONTACT_DISPLAY("h") ", '') FROM lien l LEFT JOIN contact h ON h.id = l.holder_id"
+/* ?3 holder .. ?7 final (lien.c) */
+#define LIEN_FIELDS "holder_id, description, amount_cents, negotiated_cents, final_cents"
+#define LIEN_FIELD_VALUES "nullif(?3, 0), ?4, ?5, ?6, ?7"
+#define BANKRUPTCY_SELECT \
+	"SELECT b.id, b.case_id, b.party_id, coalesce(b.court_id, 0), b.judge, b.docket_number, " \
+	"coalesce(b.trustee_id, 0), coalesce(b.trustee_attorney_id, 0), b.retained_date, b.version, " \
+	"p.kind, " CONTACT_DISPLAY("pc") ", coalesce(" CONTACT_DISPLAY("bc") ", ''), " \
+	"coalesce(" CONTACT_DISPLAY("tr") ", ''), coalesce(" CONTACT_DISPLAY("ta") ", '') " \
+	"FROM bankruptcy b JOIN case_party p ON p.id = b.party_id " \
+	"JOIN contact pc ON pc.id = p.contact_id LEFT JOIN contact bc ON bc.id = b.court_id " \
+	"LEFT JOIN contact tr ON tr.id = b.trustee_id " \
+	"LEFT JOIN contact ta ON ta.id = b.trustee_attorney_id"
+/* ?3 court .. ?8 retained date (bankruptcy.c) */
+#define BANKRUPTCY_FIELDS \
+	"court_id, judge, docket_number, trustee_id, trustee_attorney_id, retained_date"
+#define BANKRUPTCY_FIELD_VALUES "nullif(?3, 0), ?4, ?5, nullif(?6, 0), nullif(?7, 0), ?8"
+#define TASK_SELECT \
+	"SELECT t.id, t.case_id, t.subject, t.description, t.priority, t.due_date, " \
+	"coalesce(t.assignee_id, 0), t.completed, t.completed_at, coalesce(t.completed_by, 0), " \
+	"t.created_by, t.version, t.created_at, t.updated_at, coalesce(u.name, '') " \
+	"FROM task t LEFT JOIN app_user u ON u.id = t.assignee_id"
+/* ?3 subject .. ?10 completed_by (task.c) */
+#define TASK_FIELDS \
+	"subject, description, priority, due_date, assignee_id, completed, completed_at, " \
+	"completed_by"
+#define TASK_FIELD_VALUES "?3, ?4, ?5, ?6, nullif(?7, 0), ?8, ?9, nullif(?10, 0)"
+#define APPOINTMENT_SELECT \
+	"SELECT id, case_id, starts_at, ends_at, subject, comments, completed, created_by, " \
+	"version, created_at, updated_at FROM appointment"
+/* ?3 starts_at .. ?7 completed (appointment.c) */
+#define APPOINTMENT_FIELDS "starts_at, ends_at, subject, comments, completed"
+#define DEADLINE_SELECT \
+	"SELECT d.id, d.case_id, coalesce(d.party_id, 0), d.kind, coalesce(d.deadline_type_id, 0), " \
+	"d.due_date, d.comments, d.done, d.done_date, d.created_by, d.version, " \
+	"coalesce(" CONTACT_DISPLAY("pc") ", ''), coalesce(dt.name, '') FROM deadline d " \
+	"LEFT JOIN case_party p ON p.id = d.party_id LEFT JOIN contact pc ON pc.id = p.contact_id " \
+	"LEFT JOIN deadline_type dt ON dt.id = d.deadline_type_id"
+/* ?3 party .. ?9 done_date (deadline.c) */
+#define DEADLINE_FIELDS \
+	"party_id, kind, deadline_type_id, due_date, comments, done, done_date"
+#define DEADLINE_FIELD_VALUES "nullif(?3, 0), ?4, nullif(?5, 0), ?6, ?7, ?8, ?9"
+#define COURT_SELECT \
+	"SELECT cc.id, cc.case_id, cc.court_id, cc.docket_number, cc.filing_date, cc.version, " \
+	CONTACT_DISPLAY("co") " FROM case_court cc JOIN contact co ON co.id = cc.court_id"
 
 const char *const sq_catalogue[SQ__COUNT] = {
 	[SQ_BEGIN_IMMEDIATE] = "BEGIN IMMEDIATE",
@@ -232,6 +346,7 @@ const char *const sq_catalogue[SQ__COUNT] = {
 	[SQ_CASE_TYPE_LIST] = "SELECT " CASE_TYPE_COLUMNS " FROM case_type" SETUP_ORDER,
 	[SQ_CASE_TYPE_USE_CASES] = "SELECT count(*) FROM case_record WHERE case_type_id = ?1",
 	[SQ_CASE_TYPE_USE_SUBTYPES] = "SELECT count(*) FROM case_subtype WHERE case_type_id = ?1",
+	[SQ_CASE_TYPE_USE_UDF_FIELDS] = "SELECT count(*) FROM udf_field WHERE case_type_id = ?1",
 
 	[SQ_CASE_SUBTYPE_INSERT] =
 		"INSERT INTO case_subtype(case_type_id, name, position) VALUES (?2, ?1, ?12) RETURNING id",
@@ -314,34 +429,97 @@ const char *const sq_catalogue[SQ__COUNT] = {
 	[SQ_VALUE_RANGE_USE_VALUE_HISTORY] =
 		"SELECT count(*) FROM case_value_history WHERE value_range_id = ?1",
 
+	[SQ_DEADLINE_TYPE_INSERT] =
+		"INSERT INTO deadline_type(name, position) VALUES (?1, ?12) RETURNING id",
+	[SQ_DEADLINE_TYPE_GET] = "SELECT " DEADLINE_TYPE_COLUMNS " FROM deadline_type WHERE id = ?1",
+	[SQ_DEADLINE_TYPE_UPDATE] =
+		"UPDATE deadline_type SET name = ?1, position = ?12, version = version + 1 "
+		"WHERE id = ?13 AND version = ?14",
+	[SQ_DEADLINE_TYPE_DELETE] = "DELETE FROM deadline_type WHERE id = ?1",
+	[SQ_DEADLINE_TYPE_LIST] = "SELECT " DEADLINE_TYPE_COLUMNS " FROM deadline_type" SETUP_ORDER,
+	[SQ_DEADLINE_TYPE_USE_DEADLINES] = "SELECT count(*) FROM deadline WHERE deadline_type_id = ?1",
+
+	[SQ_FLAG_INSERT] =
+		"INSERT INTO case_flag(name, condition, param, target, position) "
+		"VALUES (?1, ?15, ?16, ?17, ?12) RETURNING id",
+	[SQ_FLAG_GET] = "SELECT " FLAG_COLUMNS " FROM case_flag WHERE id = ?1",
+	[SQ_FLAG_UPDATE] =
+		"UPDATE case_flag SET name = ?1, condition = ?15, param = ?16, target = ?17, "
+		"position = ?12, version = version + 1 WHERE id = ?13 AND version = ?14",
+	[SQ_FLAG_DELETE] = "DELETE FROM case_flag WHERE id = ?1",
+	[SQ_FLAG_LIST] = "SELECT " FLAG_COLUMNS " FROM case_flag" SETUP_ORDER,
+
+	[SQ_UDF_FIELD_INSERT] =
+		"INSERT INTO udf_field(case_type_id, name, format, required, options, position) "
+		"VALUES (?2, ?1, ?15, ?18, ?16, ?12) RETURNING id",
+	[SQ_UDF_FIELD_GET] = "SELECT " UDF_FIELD_COLUMNS " FROM udf_field WHERE id = ?1",
+	[SQ_UDF_FIELD_UPDATE] =
+		"UPDATE udf_field SET name = ?1, case_type_id = ?2, format = ?15, required = ?18, "
+		"options = ?16, position = ?12, version = version + 1 WHERE id = ?13 AND version = ?14",
+	[SQ_UDF_FIELD_DELETE] = "DELETE FROM udf_field WHERE id = ?1",
+	[SQ_UDF_FIELD_LIST] =
+		"SELECT " UDF_FIELD_COLUMNS " FROM udf_field WHERE (?1 = 0 OR case_type_id = ?1)"
+		SETUP_ORDER,
+	[SQ_UDF_FIELD_USE_VALUES] = "SELECT count(*) FROM udf_value WHERE field_id = ?1",
+
 	[SQ_STAGE_FIRST] =
 		"SELECT " STATUS_COLUMNS " FROM status s JOIN status_type t ON t.id = s.status_type_id "
 		"WHERE t.is_stage = 1 AND s.is_closing = 0 AND (s.grp = ?1 OR s.grp = '') "
 		"ORDER BY s.position, s.id LIMIT 1",
 
 	[SQ_CONTACT_INSERT] =
-		"INSERT INTO contact(kind, first_name, last_name, org_name, email, phone, version, "
-		"created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7) "
-		"RETURNING id, " CONTACT_DISPLAY("contact"),
-	[SQ_CONTACT_GET] = "SELECT " CONTACT_COLUMNS " FROM contact c WHERE c.id = ?1",
+		"INSERT INTO contact(" CONTACT_FIELDS ", version, created_at, updated_at) "
+		"VALUES (" CONTACT_FIELD_VALUES ", 1, ?7, ?7)" CONTACT_WRITTEN,
+	[SQ_CONTACT_GET] = "SELECT " CONTACT_COLUMNS CONTACT_FROM " WHERE c.id = ?1",
 	[SQ_CONTACT_UPDATE] =
-		"UPDATE contact SET kind = ?1, first_name = ?2, last_name = ?3, org_name = ?4, "
-		"email = ?5, phone = ?6, version = version + 1, updated_at = ?7 "
-		"WHERE id = ?8 AND version = ?9 RETURNING id, " CONTACT_DISPLAY("contact"),
+		"UPDATE contact SET (" CONTACT_FIELDS ") = (" CONTACT_FIELD_VALUES "), "
+		"version = version + 1, updated_at = ?7 WHERE id = ?8 AND version = ?9" CONTACT_WRITTEN,
 	[SQ_CONTACT_DELETE] = "DELETE FROM contact WHERE id = ?1",
 	/* ?3 is the LIKE pattern made from ?2 (contact.c) */
 	[SQ_CONTACT_LIST] =
-		"SELECT " CONTACT_COLUMNS " FROM contact c WHERE c.id > ?1 AND (?2 = '' "
+		"SELECT " CONTACT_COLUMNS CONTACT_FROM " WHERE c.id > ?1 AND (?2 = '' "
 		"OR c.first_name LIKE ?3 ESCAPE '\\' OR c.last_name LIKE ?3 ESCAPE '\\' "
 		"OR c.org_name LIKE ?3 ESCAPE '\\' OR c.email LIKE ?3 ESCAPE '\\') "
 		"ORDER BY c.id LIMIT ?4",
-	[SQ_CONTACT_USE_PARTIES] = "SELECT count(*) FROM case_party WHERE contact_id = ?1",
+	[SQ_CONTACT_USE_PARTIES] =
+		"SELECT count(*) FROM case_party WHERE contact_id = ?1 OR law_firm_id = ?1 "
+		"OR attorney_id = ?1",
 	[SQ_CONTACT_USE_STAFF] = "SELECT count(*) FROM case_staff WHERE contact_id = ?1",
 	[SQ_CONTACT_USE_USERS] = "SELECT count(*) FROM app_user WHERE contact_id = ?1",
+	[SQ_CONTACT_USE_EMPLOYEES] = "SELECT count(*) FROM contact WHERE employer_id = ?1",
+	[SQ_CONTACT_USE_INSURANCE] =
+		"SELECT count(*) FROM party_insurance WHERE company_id = ?1 OR adjuster_id = ?1",
+	[SQ_CONTACT_USE_LIENS] = "SELECT count(*) FROM lien WHERE holder_id = ?1",
+	[SQ_CONTACT_USE_BANKRUPTCIES] =
+		"SELECT count(*) FROM bankruptcy WHERE court_id = ?1 OR trustee_id = ?1 "
+		"OR trustee_attorney_id = ?1",
+	[SQ_CONTACT_USE_APPOINTMENTS] =
+		"SELECT count(*) FROM appointment_attendee WHERE contact_id = ?1",
+	[SQ_CONTACT_USE_COURTS] = "SELECT count(*) FROM case_court WHERE court_id = ?1",
+	[SQ_CONTACT_USE_COURT_PERSONNEL] =
+		"SELECT count(*) FROM court_personnel WHERE contact_id = ?1",
+	[SQ_CONTACT_USE_REFERRALS] =
+		"SELECT count(*) FROM case_record WHERE referral_in_contact_id = ?1 "
+		"OR referral_out_contact_id = ?1",
+	[SQ_CONTACT_CHANNELS_CLEAR] = "DELETE FROM contact_channel WHERE contact_id = ?1",
+	/* ?2 is not used (contact_channel.c, sq_bind_channel) */
+	[SQ_CONTACT_CHANNEL_INSERT] =
+		"INSERT INTO contact_channel(contact_id, kind, label, value, is_primary, position) "
+		"VALUES (?1, ?3, ?4, ?5, ?6, ?7)",
+	[SQ_CONTACT_CHANNEL_LIST] =
+		"SELECT id, contact_id, kind, label, value, is_primary FROM contact_channel "
+		"WHERE contact_id = ?1 ORDER BY kind = 'email', position, id",
+	[SQ_CONTACT_ADDRESSES_CLEAR] = "DELETE FROM contact_address WHERE contact_id = ?1",
+	[SQ_CONTACT_ADDRESS_INSERT] =
+		"INSERT INTO contact_address(contact_id, label, line1, line2, city, region, postcode, "
+		"country, is_primary, position) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[SQ_CONTACT_ADDRESS_LIST] =
+		"SELECT id, contact_id, label, line1, line2, city, region, postcode, country, is_primary "
+		"FROM contact_address WHERE contact_id = ?1 ORDER BY position, id",
 
 	[SQ_CASE_INSERT] =
 		"INSERT INTO case_record(" CASE_FIELDS ", created_by, version, created_at, updated_at) "
-		"VALUES (" CASE_FIELD_VALUES ", ?18, 1, ?19, ?19) RETURNING id",
+		"VALUES (" CASE_FIELD_VALUES ", ?26, 1, ?27, ?27) RETURNING id",
 	[SQ_CASE_GET] =
 		"SELECT " CASE_COLUMNS " FROM case_record k" CASE_JOINS " WHERE k.id = ?1 "
 		"AND k.deleted = 0" CASE_SCOPE_EXISTS,
@@ -351,7 +529,7 @@ const char *const sq_catalogue[SQ__COUNT] = {
 	[SQ_CASE_EXISTS] = "SELECT 1 FROM case_record WHERE id = ?1 AND deleted = 0",
 	[SQ_CASE_UPDATE] =
 		"UPDATE case_record SET (" CASE_FIELDS ") = (" CASE_FIELD_VALUES "), "
-		"version = version + 1, updated_at = ?19 WHERE id = ?18 AND version = ?20 AND deleted = 0",
+		"version = version + 1, updated_at = ?27 WHERE id = ?26 AND version = ?28 AND deleted = 0",
 	[SQ_CASE_SET_STAGE] =
 		"UPDATE case_record SET stage_status_id = nullif(?2, 0), closed_date = ?3, updated_at = ?4 "
 		"WHERE id = ?1 AND deleted = 0",
@@ -462,8 +640,127 @@ const char *const sq_catalogue[SQ__COUNT] = {
 		"AND k.id <> ?1 AND k.deleted = 0 AND k.number IS NOT NULL ORDER BY k.number, k.id",
 
 	[SQ_PARTY_INSERT] =
-		"INSERT INTO case_party(case_id, contact_id, kind) VALUES (?1, ?2, ?3) RETURNING id",
+		"INSERT INTO case_party(case_id, contact_id, kind, " PARTY_FIELDS ", version) "
+		"VALUES (?1, ?2, ?3, " PARTY_FIELD_VALUES ", 1) RETURNING id",
 	[SQ_PARTY_GET] = PARTY_SELECT " WHERE p.id = ?2 AND p.case_id = ?1",
+	[SQ_PARTY_UPDATE] =
+		"UPDATE case_party SET (" PARTY_FIELDS ") = (" PARTY_FIELD_VALUES "), "
+		"version = version + 1 WHERE id = ?2 AND case_id = ?1 AND version = ?13",
 	[SQ_PARTY_DELETE] = "DELETE FROM case_party WHERE id = ?1",
-	[SQ_PARTY_LIST] = PARTY_SELECT " WHERE p.case_id = ?1 ORDER BY p.id",
+	/* plaintiffs first, then defendants, each by group */
+	[SQ_PARTY_LIST] =
+		PARTY_SELECT " WHERE p.case_id = ?1 ORDER BY p.kind = 'defendant', p.group_no, p.id",
+	[SQ_PARTY_DROP_INSURANCE] = "DELETE FROM party_insurance WHERE party_id = ?1",
+	[SQ_PARTY_DROP_LIENS] = "DELETE FROM lien WHERE party_id = ?1",
+	[SQ_PARTY_DROP_BANKRUPTCIES] = "DELETE FROM bankruptcy WHERE party_id = ?1",
+	[SQ_PARTY_UNLINK_DEADLINES] =
+		"UPDATE deadline SET party_id = NULL, version = version + 1 WHERE party_id = ?1",
+
+	[SQ_INSURANCE_INSERT] =
+		"INSERT INTO party_insurance(case_id, party_id, " INSURANCE_FIELDS ", version) "
+		"VALUES (?1, ?2, " INSURANCE_FIELD_VALUES ", 1) RETURNING id",
+	[SQ_INSURANCE_GET] = INSURANCE_SELECT " WHERE i.id = ?2 AND i.case_id = ?1",
+	[SQ_INSURANCE_UPDATE] =
+		"UPDATE party_insurance SET (" INSURANCE_FIELDS ") = (" INSURANCE_FIELD_VALUES "), "
+		"version = version + 1 WHERE id = ?2 AND case_id = ?1 AND version = ?11",
+	[SQ_INSURANCE_DELETE] = "DELETE FROM party_insurance WHERE id = ?1",
+	[SQ_INSURANCE_LIST] = INSURANCE_SELECT " WHERE i.case_id = ?1 ORDER BY i.party_id, i.id",
+
+	[SQ_LIEN_INSERT] =
+		"INSERT INTO lien(case_id, party_id, " LIEN_FIELDS ", version) "
+		"VALUES (?1, ?2, " LIEN_FIELD_VALUES ", 1) RETURNING id",
+	[SQ_LIEN_GET] = LIEN_SELECT " WHERE l.id = ?2 AND l.case_id = ?1",
+	[SQ_LIEN_UPDATE] =
+		"UPDATE lien SET (" LIEN_FIELDS ") = (" LIEN_FIELD_VALUES "), version = version + 1 "
+		"WHERE id = ?2 AND case_id = ?1 AND version = ?8",
+	[SQ_LIEN_DELETE] = "DELETE FROM lien WHERE id = ?1",
+	[SQ_LIEN_LIST] = LIEN_SELECT " WHERE l.case_id = ?1 ORDER BY l.party_id, l.id",
+
+	[SQ_BANKRUPTCY_INSERT] =
+		"INSERT INTO bankruptcy(case_id, party_id, " BANKRUPTCY_FIELDS ", version) "
+		"VALUES (?1, ?2, " BANKRUPTCY_FIELD_VALUES ", 1) RETURNING id",
+	[SQ_BANKRUPTCY_GET] = BANKRUPTCY_SELECT " WHERE b.id = ?2 AND b.case_id = ?1",
+	[SQ_BANKRUPTCY_UPDATE] =
+		"UPDATE bankruptcy SET (" BANKRUPTCY_FIELDS ") = (" BANKRUPTCY_FIELD_VALUES "), "
+		"version = version + 1 WHERE id = ?2 AND case_id = ?1 AND version = ?9",
+	[SQ_BANKRUPTCY_DELETE] = "DELETE FROM bankruptcy WHERE id = ?1",
+	[SQ_BANKRUPTCY_LIST] = BANKRUPTCY_SELECT " WHERE b.case_id = ?1 ORDER BY b.id",
+
+	[SQ_TASK_INSERT] =
+		"INSERT INTO task(case_id, " TASK_FIELDS ", created_by, version, created_at, updated_at) "
+		"VALUES (?1, " TASK_FIELD_VALUES ", ?11, 1, ?12, ?12) RETURNING id",
+	[SQ_TASK_GET] = TASK_SELECT " WHERE t.id = ?2 AND t.case_id = ?1",
+	[SQ_TASK_UPDATE] =
+		"UPDATE task SET (" TASK_FIELDS ") = (" TASK_FIELD_VALUES "), version = version + 1, "
+		"updated_at = ?12 WHERE id = ?2 AND case_id = ?1 AND version = ?11",
+	[SQ_TASK_DELETE] = "DELETE FROM task WHERE id = ?1",
+	/* ?2 = 1: the open ones only; dated first by date, then critical .. low, then id */
+	[SQ_TASK_LIST] =
+		TASK_SELECT " WHERE t.case_id = ?1 AND (?2 = 0 OR t.completed = 0) "
+		"ORDER BY t.due_date = '', t.due_date, CASE t.priority WHEN 'critical' THEN 0 "
+		"WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, t.id",
+
+	[SQ_APPOINTMENT_INSERT] =
+		"INSERT INTO appointment(case_id, " APPOINTMENT_FIELDS ", created_by, version, "
+		"created_at, updated_at) VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9, ?9) RETURNING id",
+	[SQ_APPOINTMENT_GET] = APPOINTMENT_SELECT " WHERE id = ?2 AND case_id = ?1",
+	[SQ_APPOINTMENT_UPDATE] =
+		"UPDATE appointment SET (" APPOINTMENT_FIELDS ") = (?3, ?4, ?5, ?6, ?7), "
+		"version = version + 1, updated_at = ?9 WHERE id = ?2 AND case_id = ?1 AND version = ?8",
+	[SQ_APPOINTMENT_DELETE] = "DELETE FROM appointment WHERE id = ?1",
+	/* ?2 > 0: the pending ones only (not completed, or starting at or after ?2) */
+	[SQ_APPOINTMENT_LIST] =
+		APPOINTMENT_SELECT " WHERE case_id = ?1 AND (?2 <= 0 OR completed = 0 OR starts_at >= ?2) "
+		"ORDER BY starts_at, id",
+	[SQ_ATTENDEES_CLEAR] = "DELETE FROM appointment_attendee WHERE appointment_id = ?1",
+	[SQ_ATTENDEE_INSERT] =
+		"INSERT INTO appointment_attendee(appointment_id, case_id, user_id, contact_id) "
+		"VALUES (?1, ?2, nullif(?3, 0), nullif(?4, 0))",
+	/* ?2 > 0: that appointment's only */
+	[SQ_ATTENDEE_LIST] =
+		"SELECT a.id, a.appointment_id, coalesce(a.user_id, 0), coalesce(a.contact_id, 0), "
+		"coalesce(u.name, " CONTACT_DISPLAY("c") ", '') FROM appointment_attendee a "
+		"LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN contact c ON c.id = a.contact_id "
+		"WHERE a.case_id = ?1 AND (?2 <= 0 OR a.appointment_id = ?2) "
+		"ORDER BY a.appointment_id, a.id",
+
+	[SQ_DEADLINE_INSERT] =
+		"INSERT INTO deadline(case_id, " DEADLINE_FIELDS ", created_by, version) "
+		"VALUES (?1, " DEADLINE_FIELD_VALUES ", ?10, 1) RETURNING id",
+	[SQ_DEADLINE_GET] = DEADLINE_SELECT " WHERE d.id = ?2 AND d.case_id = ?1",
+	[SQ_DEADLINE_UPDATE] =
+		"UPDATE deadline SET (" DEADLINE_FIELDS ") = (" DEADLINE_FIELD_VALUES "), "
+		"version = version + 1 WHERE id = ?2 AND case_id = ?1 AND version = ?10",
+	[SQ_DEADLINE_DELETE] = "DELETE FROM deadline WHERE id = ?1",
+	/* ?2 = 1: the outstanding ones only */
+	[SQ_DEADLINE_LIST] =
+		DEADLINE_SELECT " WHERE d.case_id = ?1 AND (?2 = 0 OR d.done = 0) "
+		"ORDER BY d.due_date, d.id",
+
+	[SQ_COURT_INSERT] =
+		"INSERT INTO case_court(case_id, court_id, docket_number, filing_date, version) "
+		"VALUES (?1, ?3, ?4, ?5, 1) RETURNING id",
+	[SQ_COURT_GET] = COURT_SELECT " WHERE cc.id = ?2 AND cc.case_id = ?1",
+	[SQ_COURT_UPDATE] =
+		"UPDATE case_court SET court_id = ?3, docket_number = ?4, filing_date = ?5, "
+		"version = version + 1 WHERE id = ?2 AND case_id = ?1 AND version = ?6",
+	[SQ_COURT_DELETE] = "DELETE FROM case_court WHERE id = ?1",
+	[SQ_COURT_LIST] = COURT_SELECT " WHERE cc.case_id = ?1 ORDER BY cc.id",
+	[SQ_COURT_PERSONNEL_CLEAR] = "DELETE FROM court_personnel WHERE case_court_id = ?1",
+	[SQ_COURT_PERSON_INSERT] =
+		"INSERT INTO court_personnel(case_court_id, case_id, contact_id, role) "
+		"VALUES (?1, ?2, ?3, ?4)",
+	/* ?2 > 0: that court row's only */
+	[SQ_COURT_PERSONNEL_LIST] =
+		"SELECT cp.id, cp.case_court_id, cp.contact_id, cp.role, " CONTACT_DISPLAY("c") " "
+		"FROM court_personnel cp JOIN contact c ON c.id = cp.contact_id "
+		"WHERE cp.case_id = ?1 AND (?2 <= 0 OR cp.case_court_id = ?2) "
+		"ORDER BY cp.case_court_id, cp.id",
+
+	[SQ_UDF_VALUE_SET] =
+		"INSERT INTO udf_value(case_id, field_id, value) VALUES (?1, ?2, ?3) "
+		"ON CONFLICT(case_id, field_id) DO UPDATE SET value = excluded.value",
+	[SQ_UDF_VALUE_CLEAR] = "DELETE FROM udf_value WHERE case_id = ?1 AND field_id = ?2",
+	[SQ_UDF_VALUE_LIST] =
+		"SELECT case_id, field_id, value FROM udf_value WHERE case_id = ?1 ORDER BY field_id",
 };

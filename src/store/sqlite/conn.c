@@ -77,6 +77,14 @@ void sq_text(sqlite3_stmt *st, int col, char *dst, size_t size)
 	snprintf(dst, size, "%s", t ? (const char *)t : "");
 }
 
+void sq_bind_cents(sqlite3_stmt *st, int param, int64_t cents)
+{
+	if (cents < 0)
+		sqlite3_bind_null(st, param);
+	else
+		sqlite3_bind_int64(st, param, cents);
+}
+
 void sq_blob32(sqlite3_stmt *st, int col, unsigned char dst[32])
 {
 	const void *b = sqlite3_column_blob(st, col);
@@ -110,6 +118,36 @@ int sq_update_versioned(struct sqlite_conn *c, sqlite3_stmt *st, sqlite3_stmt *e
 	}
 	sq_done(exists);
 	return rc;
+}
+
+int sq_update_stmts(struct sqlite_conn *c, enum sq_id update, enum sq_id get, int64_t a,
+		    int64_t b, sqlite3_stmt **st, sqlite3_stmt **exists)
+{
+	*st = sq_stmt_ids(c, update, a, b);
+	*exists = sq_stmt_ids(c, get, a, b);
+	if (*st && *exists)
+		return STORE_OK;
+	sq_done(*st);
+	sq_done(*exists);
+	return STORE_ERROR;
+}
+
+int sq_replace_rows(struct sqlite_conn *c, enum sq_id clear, enum sq_id insert, int64_t a,
+		    int64_t b, sq_bind_row_fn bind, const void *rows, int n)
+{
+	int rc = sq_write_of(c, clear, a);
+	if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		sqlite3_stmt *st = sq_stmt_ids(c, insert, a, b);
+		if (!st)
+			return STORE_ERROR;
+		bind(st, rows, i);
+		rc = sq_exec_write(c, st, 0);
+		if (rc != STORE_OK)
+			return rc;
+	}
+	return STORE_OK;
 }
 
 int sq_usage(struct sqlite_conn *c, const struct sq_use *uses, int n, int64_t id, char where[64],
@@ -158,6 +196,15 @@ int sq_each_of(struct sqlite_conn *c, enum sq_id id, int64_t arg, sq_visit_fn vi
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, arg);
+	return sq_each(c, st, visit, ctx);
+}
+
+int sq_each_ids(struct sqlite_conn *c, enum sq_id id, int64_t a, int64_t b, sq_visit_fn visit,
+		void *ctx)
+{
+	sqlite3_stmt *st = sq_stmt_ids(c, id, a, b);
+	if (!st)
+		return STORE_ERROR;
 	return sq_each(c, st, visit, ctx);
 }
 

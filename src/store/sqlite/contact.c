@@ -1,8 +1,9 @@
 /* contact.c - SQLite rows of contact: the people and organisations outside the user list
- * (clients, advisors, other parties), as parties of cases and as external case staff.
+ * (clients, advisors, courts, insurers, other parties), and where each one is used.
  *
  * The display name is worked out in SQL (CONTACT_DISPLAY in catalogue.c) so that every read
- * that joins a contact names it the same way. Validation is domain/contact.c. */
+ * that joins a contact names it the same way. A contact's phones, e-mails and postal
+ * addresses are contact_channel.c; validation is domain/contact.c. */
 #include "store/sqlite/sqlite.h"
 
 #include <stdio.h>
@@ -22,6 +23,14 @@ static void sq_read_contact(sqlite3_stmt *st, void *row)
 	sq_text(st, 7, ct->display_name, sizeof ct->display_name);
 	ct->version = sqlite3_column_int64(st, 8);
 	ct->created_at = sqlite3_column_int64(st, 9);
+	sq_text(st, 10, ct->nickname, sizeof ct->nickname);
+	sq_text(st, 11, ct->languages, sizeof ct->languages);
+	ct->employer_id = sqlite3_column_int64(st, 12);
+	sq_text(st, 13, ct->preferred_comm, sizeof ct->preferred_comm);
+	sq_text(st, 14, ct->birth_date, sizeof ct->birth_date);
+	sq_text(st, 15, ct->death_date, sizeof ct->death_date);
+	sq_text(st, 16, ct->death_place, sizeof ct->death_place);
+	sq_text(st, 17, ct->employer_name, sizeof ct->employer_name);
 }
 
 static void sq_bind_contact_fields(sqlite3_stmt *st, const struct store_contact *ct, int64_t now)
@@ -33,14 +42,23 @@ static void sq_bind_contact_fields(sqlite3_stmt *st, const struct store_contact 
 	sqlite3_bind_text(st, 5, ct->email, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, ct->phone, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 7, now);
+	sqlite3_bind_text(st, 10, ct->nickname, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, ct->languages, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 12, ct->employer_id);
+	sqlite3_bind_text(st, 13, ct->preferred_comm, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, ct->birth_date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 15, ct->death_date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 16, ct->death_place, -1, SQLITE_STATIC);
 }
 
-/* sq_read_written_contact reads INSERT / UPDATE ... RETURNING id, display name. */
+/* sq_read_written_contact reads INSERT / UPDATE ... RETURNING id, display name, employer's
+ * display name (CONTACT_WRITTEN). */
 static void sq_read_written_contact(sqlite3_stmt *st, void *row)
 {
 	struct store_contact *ct = row;
 	ct->id = sqlite3_column_int64(st, 0);
 	sq_text(st, 1, ct->display_name, sizeof ct->display_name);
+	sq_text(st, 2, ct->employer_name, sizeof ct->employer_name);
 }
 
 int sqlite_contact_insert(struct store_conn *base, struct store_contact *ct, int64_t now)
@@ -54,6 +72,8 @@ int sqlite_contact_insert(struct store_conn *base, struct store_contact *ct, int
 	if (rc == STORE_OK) {
 		ct->version = 1;
 		ct->created_at = now;
+		if (ct->preferred_comm[0] == '\0')
+			snprintf(ct->preferred_comm, sizeof ct->preferred_comm, "email");
 	}
 	return rc;
 }
@@ -89,9 +109,17 @@ int sqlite_contact_update(struct store_conn *base, struct store_contact *ct, int
 	return rc;
 }
 
+/* sqlite_contact_delete removes the contact with its phones, e-mails and addresses (which are
+ * part of it, not uses of it). */
 int sqlite_contact_delete(struct store_conn *base, int64_t id)
 {
-	return sq_write_of(sq_conn(base), SQ_CONTACT_DELETE, id);
+	struct sqlite_conn *c = sq_conn(base);
+	int rc = sq_write_of(c, SQ_CONTACT_CHANNELS_CLEAR, id);
+	if (rc == STORE_OK || rc == STORE_NOT_FOUND)
+		rc = sq_write_of(c, SQ_CONTACT_ADDRESSES_CLEAR, id);
+	if (rc == STORE_OK || rc == STORE_NOT_FOUND)
+		rc = sq_write_of(c, SQ_CONTACT_DELETE, id);
+	return rc;
 }
 
 struct sq_contact_walk {
@@ -152,6 +180,14 @@ int sqlite_contact_usage(struct store_conn *base, int64_t id, char where[64], in
 		{SQ_CONTACT_USE_PARTIES, "case parties"},
 		{SQ_CONTACT_USE_STAFF, "case staff"},
 		{SQ_CONTACT_USE_USERS, "users"},
+		{SQ_CONTACT_USE_EMPLOYEES, "employees"},
+		{SQ_CONTACT_USE_INSURANCE, "insurance"},
+		{SQ_CONTACT_USE_LIENS, "liens"},
+		{SQ_CONTACT_USE_BANKRUPTCIES, "bankruptcies"},
+		{SQ_CONTACT_USE_APPOINTMENTS, "appointments"},
+		{SQ_CONTACT_USE_COURTS, "courts"},
+		{SQ_CONTACT_USE_COURT_PERSONNEL, "court personnel"},
+		{SQ_CONTACT_USE_REFERRALS, "case referrals"},
 	};
 	return sq_usage(sq_conn(base), uses, (int)(sizeof uses / sizeof uses[0]), id, where, count);
 }

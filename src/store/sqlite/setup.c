@@ -1,5 +1,6 @@
-/* setup.c - SQLite rows of the eight setup lists (case types, subtypes, status types,
- * statuses, close reasons, staff roles, note types, value ranges) behind one record type.
+/* setup.c - SQLite rows of the setup lists (case types, subtypes, status types, statuses,
+ * close reasons, staff roles, note types, value ranges, deadline types, summary flags and
+ * user-defined fields) behind one record type.
  *
  * Each kind has its own table and its own statements in the catalogue, all reading and
  * binding the same numbered columns and parameters (see the note above CASE_TYPE_COLUMNS in
@@ -11,7 +12,7 @@
 
 struct sq_setup_sql {
 	enum sq_id insert, get, update, del, list;
-	struct sq_use use[2];   /* where a row may be used, in the order of checking */
+	struct sq_use use[3];   /* where a row may be used, in the order of checking */
 	int uses;
 };
 
@@ -19,7 +20,8 @@ static const struct sq_setup_sql sq_setup[SETUP__COUNT] = {
 	[SETUP_CASE_TYPE] = {SQ_CASE_TYPE_INSERT, SQ_CASE_TYPE_GET, SQ_CASE_TYPE_UPDATE,
 			     SQ_CASE_TYPE_DELETE, SQ_CASE_TYPE_LIST,
 			     {{SQ_CASE_TYPE_USE_CASES, "cases"},
-			      {SQ_CASE_TYPE_USE_SUBTYPES, "subtypes"}}, 2},
+			      {SQ_CASE_TYPE_USE_SUBTYPES, "subtypes"},
+			      {SQ_CASE_TYPE_USE_UDF_FIELDS, "user-defined fields"}}, 3},
 	[SETUP_CASE_SUBTYPE] = {SQ_CASE_SUBTYPE_INSERT, SQ_CASE_SUBTYPE_GET, SQ_CASE_SUBTYPE_UPDATE,
 				SQ_CASE_SUBTYPE_DELETE, SQ_CASE_SUBTYPE_LIST,
 				{{SQ_CASE_SUBTYPE_USE_CASES, "cases"}}, 1},
@@ -43,6 +45,15 @@ static const struct sq_setup_sql sq_setup[SETUP__COUNT] = {
 			       SQ_VALUE_RANGE_DELETE, SQ_VALUE_RANGE_LIST,
 			       {{SQ_VALUE_RANGE_USE_CASES, "cases"},
 				{SQ_VALUE_RANGE_USE_VALUE_HISTORY, "value history"}}, 2},
+	[SETUP_DEADLINE_TYPE] = {SQ_DEADLINE_TYPE_INSERT, SQ_DEADLINE_TYPE_GET,
+				 SQ_DEADLINE_TYPE_UPDATE, SQ_DEADLINE_TYPE_DELETE,
+				 SQ_DEADLINE_TYPE_LIST,
+				 {{SQ_DEADLINE_TYPE_USE_DEADLINES, "deadlines"}}, 1},
+	[SETUP_FLAG] = {SQ_FLAG_INSERT, SQ_FLAG_GET, SQ_FLAG_UPDATE, SQ_FLAG_DELETE, SQ_FLAG_LIST,
+			{{0, NULL}}, 0},
+	[SETUP_UDF_FIELD] = {SQ_UDF_FIELD_INSERT, SQ_UDF_FIELD_GET, SQ_UDF_FIELD_UPDATE,
+			     SQ_UDF_FIELD_DELETE, SQ_UDF_FIELD_LIST,
+			     {{SQ_UDF_FIELD_USE_VALUES, "case values"}}, 1},
 };
 
 static int sq_setup_kind_ok(enum store_setup_kind kind)
@@ -50,7 +61,7 @@ static int sq_setup_kind_ok(enum store_setup_kind kind)
 	return (int)kind >= 0 && kind < SETUP__COUNT;
 }
 
-/* sq_read_setup reads the 14 shared columns; the caller sets item->kind. */
+/* sq_read_setup reads the 18 shared columns; the caller sets item->kind. */
 static void sq_read_setup(sqlite3_stmt *st, void *row)
 {
 	struct store_setup_item *it = row;
@@ -68,12 +79,26 @@ static void sq_read_setup(sqlite3_stmt *st, void *row)
 	it->limit_cents = sqlite3_column_int64(st, 11);
 	it->position = sqlite3_column_int64(st, 12);
 	it->version = sqlite3_column_int64(st, 13);
+	sq_text(st, 14, it->code, sizeof it->code);
+	sq_text(st, 15, it->text, sizeof it->text);
+	sq_text(st, 16, it->target, sizeof it->target);
+	it->required = sqlite3_column_int(st, 17) != 0;
 }
 
-/* sq_bind_setup binds ?1 .. ?12 (those the statement has; every insert uses ?12 and every
- * update ?14, so all of them are in range). */
+/* sq_bind_setup binds ?1 .. ?12 and ?15 .. ?18, those the statement has (every insert uses
+ * ?12 and every update ?14, so ?1 .. ?12 are always in range; only the flags and user-defined
+ * fields go past ?14). */
 static void sq_bind_setup(sqlite3_stmt *st, const struct store_setup_item *it)
 {
+	int top = sqlite3_bind_parameter_count(st);
+	if (top >= 15)
+		sqlite3_bind_text(st, 15, it->code, -1, SQLITE_STATIC);
+	if (top >= 16)
+		sqlite3_bind_text(st, 16, it->text, -1, SQLITE_STATIC);
+	if (top >= 17)
+		sqlite3_bind_text(st, 17, it->target, -1, SQLITE_STATIC);
+	if (top >= 18)
+		sqlite3_bind_int(st, 18, it->required);
 	sqlite3_bind_text(st, 1, it->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, it->parent_id);
 	sqlite3_bind_text(st, 3, it->group, -1, SQLITE_STATIC);

@@ -34,6 +34,10 @@ int sq_exec_write(struct sqlite_conn *c, sqlite3_stmt *st, int need_change);
 /* sq_text copies column col as text into dst (size bytes, always terminated). */
 void sq_text(sqlite3_stmt *st, int col, char *dst, size_t size);
 
+/* sq_bind_cents binds an amount that may be unknown: NULL for a negative one (the records'
+ * -1 = not given), else the cents. Read such a column back with coalesce(column, -1). */
+void sq_bind_cents(sqlite3_stmt *st, int param, int64_t cents);
+
 /* sq_blob32 copies a 32-byte blob column into dst (zeros when the column is not 32 bytes). */
 void sq_blob32(sqlite3_stmt *st, int col, unsigned char dst[32]);
 
@@ -64,6 +68,10 @@ int sq_write_of(struct sqlite_conn *c, enum sq_id id, int64_t arg);
  * sq_each. */
 int sq_each_of(struct sqlite_conn *c, enum sq_id id, int64_t arg, sq_visit_fn visit, void *ctx);
 
+/* sq_each_ids is sq_each_of with ?1 = a and ?2 = b bound (a case id and a filter, usually). */
+int sq_each_ids(struct sqlite_conn *c, enum sq_id id, int64_t a, int64_t b, sq_visit_fn visit,
+		void *ctx);
+
 /* sq_count steps a single-row, single-integer statement into *out. */
 int sq_count(struct sqlite_conn *c, sqlite3_stmt *st, int64_t *out);
 
@@ -72,6 +80,22 @@ int sq_count(struct sqlite_conn *c, sqlite3_stmt *st, int64_t *out);
  * stale version (STORE_CONFLICT) from a gone record (STORE_NOT_FOUND). Both statements are
  * finished either way. */
 int sq_update_versioned(struct sqlite_conn *c, sqlite3_stmt *st, sqlite3_stmt *exists);
+
+/* sq_update_stmts prepares the pair sq_update_versioned takes: the update statement and the
+ * read of the same row, both with ?1 = a and ?2 = b (a case id and a row id). STORE_ERROR,
+ * with neither left bound, when either cannot be prepared. */
+int sq_update_stmts(struct sqlite_conn *c, enum sq_id update, enum sq_id get, int64_t a,
+		    int64_t b, sqlite3_stmt **st, sqlite3_stmt **exists);
+
+/* sq_bind_row_fn binds the rest of an insert's parameters (?3 ..) from row i of rows. */
+typedef void (*sq_bind_row_fn)(sqlite3_stmt *st, const void *rows, int i);
+
+/* sq_replace_rows replaces a list of rows that belong to one record: statement clear (?1 = a)
+ * removes the old ones, then statement insert runs once per row with ?1 = a, ?2 = b and the
+ * rest bound by bind. Call inside a transaction: a failure part way leaves the list half
+ * written until the rollback. */
+int sq_replace_rows(struct sqlite_conn *c, enum sq_id clear, enum sq_id insert, int64_t a,
+		    int64_t b, sq_bind_row_fn bind, const void *rows, int n);
 
 /* One place where a record may be used: a statement counting the rows that refer to ?1, and
  * what those rows are called ("cases"). */
@@ -245,52 +269,72 @@ int sqlite_party_delete(struct store_conn *c, int64_t id);
 int sqlite_party_list(struct store_conn *c, int64_t case_id, store_party_each_fn each,
 		      void *ctx);
 
-/* Migration 0003 (the case summary): */
-int sqlite_contact_channels_set(struct store_conn *c, int64_t contact_id, const struct store_contact_channel *rows, int n);
-int sqlite_contact_channel_list(struct store_conn *c, int64_t contact_id, store_contact_channel_each_fn each, void *ctx);
-int sqlite_contact_addresses_set(struct store_conn *c, int64_t contact_id, const struct store_contact_address *rows, int n);
-int sqlite_contact_address_list(struct store_conn *c, int64_t contact_id, store_contact_address_each_fn each, void *ctx);
+/* Migration 0003 (the case summary): contact_channel.c, party.c, insurance.c, lien.c,
+ * bankruptcy.c, task.c, appointment.c, deadline.c, court.c, udf_value.c. */
+int sqlite_contact_channels_set(struct store_conn *c, int64_t contact_id,
+				const struct store_contact_channel *rows, int n);
+int sqlite_contact_channel_list(struct store_conn *c, int64_t contact_id,
+				store_contact_channel_each_fn each, void *ctx);
+int sqlite_contact_addresses_set(struct store_conn *c, int64_t contact_id,
+				 const struct store_contact_address *rows, int n);
+int sqlite_contact_address_list(struct store_conn *c, int64_t contact_id,
+				store_contact_address_each_fn each, void *ctx);
 int sqlite_party_update(struct store_conn *c, struct store_party *p);
 int sqlite_insurance_insert(struct store_conn *c, struct store_insurance *in);
-int sqlite_insurance_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_insurance *in);
+int sqlite_insurance_get(struct store_conn *c, int64_t case_id, int64_t id,
+			 struct store_insurance *in);
 int sqlite_insurance_update(struct store_conn *c, struct store_insurance *in);
 int sqlite_insurance_delete(struct store_conn *c, int64_t id);
-int sqlite_insurance_list(struct store_conn *c, int64_t case_id, store_insurance_each_fn each, void *ctx);
+int sqlite_insurance_list(struct store_conn *c, int64_t case_id, store_insurance_each_fn each,
+			  void *ctx);
 int sqlite_lien_insert(struct store_conn *c, struct store_lien *l);
 int sqlite_lien_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_lien *l);
 int sqlite_lien_update(struct store_conn *c, struct store_lien *l);
 int sqlite_lien_delete(struct store_conn *c, int64_t id);
 int sqlite_lien_list(struct store_conn *c, int64_t case_id, store_lien_each_fn each, void *ctx);
 int sqlite_bankruptcy_insert(struct store_conn *c, struct store_bankruptcy *b);
-int sqlite_bankruptcy_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_bankruptcy *b);
+int sqlite_bankruptcy_get(struct store_conn *c, int64_t case_id, int64_t id,
+			  struct store_bankruptcy *b);
 int sqlite_bankruptcy_update(struct store_conn *c, struct store_bankruptcy *b);
 int sqlite_bankruptcy_delete(struct store_conn *c, int64_t id);
-int sqlite_bankruptcy_list(struct store_conn *c, int64_t case_id, store_bankruptcy_each_fn each, void *ctx);
+int sqlite_bankruptcy_list(struct store_conn *c, int64_t case_id, store_bankruptcy_each_fn each,
+			   void *ctx);
 int sqlite_task_insert(struct store_conn *c, struct store_task *t, int64_t now);
 int sqlite_task_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_task *t);
 int sqlite_task_update(struct store_conn *c, struct store_task *t, int64_t now);
 int sqlite_task_delete(struct store_conn *c, int64_t id);
-int sqlite_task_list(struct store_conn *c, int64_t case_id, bool open_only, store_task_each_fn each, void *ctx);
+int sqlite_task_list(struct store_conn *c, int64_t case_id, bool open_only, store_task_each_fn each,
+		     void *ctx);
 int sqlite_appointment_insert(struct store_conn *c, struct store_appointment *ap, int64_t now);
-int sqlite_appointment_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_appointment *ap);
+int sqlite_appointment_get(struct store_conn *c, int64_t case_id, int64_t id,
+			   struct store_appointment *ap);
 int sqlite_appointment_update(struct store_conn *c, struct store_appointment *ap, int64_t now);
 int sqlite_appointment_delete(struct store_conn *c, int64_t id);
-int sqlite_appointment_list(struct store_conn *c, int64_t case_id, int64_t pending_from, store_appointment_each_fn each, void *ctx);
-int sqlite_attendees_set(struct store_conn *c, int64_t case_id, int64_t appointment_id, const struct store_attendee *rows, int n);
-int sqlite_attendee_list(struct store_conn *c, int64_t case_id, int64_t appointment_id, store_attendee_each_fn each, void *ctx);
+int sqlite_appointment_list(struct store_conn *c, int64_t case_id, int64_t pending_from,
+			    store_appointment_each_fn each, void *ctx);
+int sqlite_attendees_set(struct store_conn *c, int64_t case_id, int64_t appointment_id,
+			 const struct store_attendee *rows, int n);
+int sqlite_attendee_list(struct store_conn *c, int64_t case_id, int64_t appointment_id,
+			 store_attendee_each_fn each, void *ctx);
 int sqlite_deadline_insert(struct store_conn *c, struct store_deadline *d);
-int sqlite_deadline_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_deadline *d);
+int sqlite_deadline_get(struct store_conn *c, int64_t case_id, int64_t id,
+			struct store_deadline *d);
 int sqlite_deadline_update(struct store_conn *c, struct store_deadline *d);
 int sqlite_deadline_delete(struct store_conn *c, int64_t id);
-int sqlite_deadline_list(struct store_conn *c, int64_t case_id, bool outstanding_only, store_deadline_each_fn each, void *ctx);
+int sqlite_deadline_list(struct store_conn *c, int64_t case_id, bool outstanding_only,
+			 store_deadline_each_fn each, void *ctx);
 int sqlite_court_insert(struct store_conn *c, struct store_court *ct);
 int sqlite_court_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_court *ct);
 int sqlite_court_update(struct store_conn *c, struct store_court *ct);
 int sqlite_court_delete(struct store_conn *c, int64_t id);
 int sqlite_court_list(struct store_conn *c, int64_t case_id, store_court_each_fn each, void *ctx);
-int sqlite_court_personnel_set(struct store_conn *c, int64_t case_id, int64_t case_court_id, const struct store_court_person *rows, int n);
-int sqlite_court_personnel_list(struct store_conn *c, int64_t case_id, int64_t case_court_id, store_court_person_each_fn each, void *ctx);
-int sqlite_udf_value_set(struct store_conn *c, int64_t case_id, int64_t field_id, const char *value);
-int sqlite_udf_value_list(struct store_conn *c, int64_t case_id, store_udf_value_each_fn each, void *ctx);
+int sqlite_court_personnel_set(struct store_conn *c, int64_t case_id, int64_t case_court_id,
+			       const struct store_court_person *rows, int n);
+int sqlite_court_personnel_list(struct store_conn *c, int64_t case_id, int64_t case_court_id,
+				store_court_person_each_fn each, void *ctx);
+int sqlite_udf_value_set(struct store_conn *c, int64_t case_id, int64_t field_id,
+			 const char *value);
+int sqlite_udf_value_list(struct store_conn *c, int64_t case_id, store_udf_value_each_fn each,
+			  void *ctx);
 
 #endif

@@ -253,3 +253,19 @@ CREATE TABLE court_personnel (
 CREATE INDEX court_personnel_case ON court_personnel(case_id, case_court_id, id);
 CREATE INDEX court_personnel_court ON court_personnel(case_court_id);
 CREATE INDEX court_personnel_contact ON court_personnel(contact_id);
+
+-- Where a contact is used (store_contact_usage) and what a contact's deletion checks: the
+-- references to contacts that have no index above, indexed where they are set.
+CREATE INDEX case_party_law_firm ON case_party(law_firm_id) WHERE law_firm_id IS NOT NULL;
+CREATE INDEX case_party_attorney ON case_party(attorney_id) WHERE attorney_id IS NOT NULL;
+CREATE INDEX party_insurance_company ON party_insurance(company_id) WHERE company_id IS NOT NULL;
+CREATE INDEX party_insurance_adjuster ON party_insurance(adjuster_id) WHERE adjuster_id IS NOT NULL;
+CREATE INDEX lien_holder ON lien(holder_id) WHERE holder_id IS NOT NULL;
+CREATE INDEX bankruptcy_court ON bankruptcy(court_id) WHERE court_id IS NOT NULL;
+CREATE INDEX bankruptcy_trustee ON bankruptcy(trustee_id) WHERE trustee_id IS NOT NULL;
+CREATE INDEX bankruptcy_trustee_attorney ON bankruptcy(trustee_attorney_id)
+  WHERE trustee_attorney_id IS NOT NULL;
+CREATE INDEX case_record_referral_in ON case_record(referral_in_contact_id)
+  WHERE referral_in_contact_id IS NOT NULL;
+CREATE INDEX case_record_referral_out ON case_record(referral_out_contact_id)
+  WHERE referral_out_contact_id IS NOT NULL;

@@ -1,0 +1,51 @@
+/* case_rows.c - the routes of a resource of rows under a case (see case_rows.h): the steps
+ * around the resource's own domain call. */
+#include "api/case_rows.h"
+
+#include <string.h>
+
+/* case_rows_body parses the body into fields made on the request's arena; NULL after answering
+ * the problem. */
+static void *case_rows_body(struct request *r, const struct case_rows *rows)
+{
+	void *fields = arena_alloc(&r->arena, rows->fields_size);   /* zeroed */
+	if (!fields) {
+		reply_error(r, ERR_INTERNAL, NULL, "out of memory");
+		return NULL;
+	}
+	return api_body(r, rows->spec, fields, (uint32_t *)fields) == 0 ? fields : NULL;
+}
+
+int case_rows_handle(struct request *r, const struct case_rows *rows)
+{
+	const char *method = r->route->method;
+	bool one = r->nparams > 1;
+	if (strcmp(method, "DELETE") == 0)
+		return api_case_row_delete(r, rows->remove);
+	struct case_rows_call k = {.op = strcmp(method, "POST") == 0 ? CASE_ROWS_ADD
+					 : strcmp(method, "PATCH") == 0 ? CASE_ROWS_UPDATE
+					 : one ? CASE_ROWS_GET : CASE_ROWS_LIST};
+	k.case_id = request_param_id(r, 0);
+	if (!k.case_id || (one && !(k.id = request_param_id(r, 1))))
+		return 0;
+	if (k.op == CASE_ROWS_UPDATE && api_if_match(r, &k.version) != 0)
+		return 0;
+	if ((k.op == CASE_ROWS_ADD || k.op == CASE_ROWS_UPDATE) &&
+	    !(k.fields = case_rows_body(r, rows)))
+		return 0;
+	struct err e;
+	struct store_conn *db = api_start(r, &e);
+	if (!db)
+		return 0;
+	if (k.op == CASE_ROWS_LIST)
+		k.items = json_array();
+	if (rows->call(db, &r->actor, &k, &e) != 0) {
+		json_decref(k.items);
+		json_decref(k.row);
+		return api_fail(r, &e);
+	}
+	if (k.op == CASE_ROWS_LIST)
+		return reply_json(r, 200, api_list_whole(k.items));
+	api_set_etag(r, k.row_version);
+	return reply_json(r, k.op == CASE_ROWS_ADD ? 201 : 200, k.row);
+}
