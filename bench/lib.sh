@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # bench/lib.sh - what the bench scripts share (sourced, not run): starting `caseload serve` on a
 # free loopback port, logging in, and making an API token.
 
@@ -7,6 +8,7 @@ bench_serve() {
 	local bin=$1 db=$2 log=$3
 	shift 3
 	"$bin" serve --db "$db" --listen 127.0.0.1:0 --login-ip-limit 1000 "$@" 2>"$log" &
+	# shellcheck disable=SC2034  # read by the scripts that source this file
 	bench_pid=$!
 	for _ in $(seq 200); do grep -q '"listening"' "$log" 2>/dev/null && break; sleep 0.05; done
 	bench_url=$(grep -o '"url":"[^"]*"' "$log" | head -1 | cut -d'"' -f4)

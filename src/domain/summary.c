@@ -3,8 +3,11 @@
  * one row (the next deadline, the tabs' indicators, the totals, the flags' facts) gathered on
  * the way. Rows that belong to rows of another area (attendees of appointments, personnel of
  * courts, insurance of parties, liens of plaintiffs, values of UDF fields) come in one list for
- * the whole case; they are read first into a small array, in the store's order (by the owner's
- * id), and merged by id while the owning area is walked. Nothing else is copied.
+ * the whole case, in the order of the owner's id, and are merged by id into their owners:
+ *   - insurance and liens are read first into small arrays, then the parties are walked;
+ *   - the few pending appointments, the courts and the UDF fields are read first, and their
+ *     people or values only when there is one (most cases have none: one query saved).
+ * Nothing else is kept.
  *
  * The rules of each area live in its own file (appointment.c: pending; deadline.c: the next
  * one; lien.c: the totals; flag.c: the flags); the JSON is api/summary.c. */
@@ -43,11 +46,14 @@ struct summary_walk {
 	struct store_case k;
 	struct summary_facts facts;
 	struct flag_facts ff;
+	struct walk_rows appointments; /* struct store_appointment, the pending ones by start */
 	struct walk_rows attendees;    /* struct store_attendee, by appointment_id */
+	struct walk_rows courts;       /* struct store_court, by id */
 	struct walk_rows personnel;    /* struct store_court_person, by case_court_id */
 	struct walk_rows insurance;    /* struct store_insurance, by party_id */
 	struct walk_rows lien_totals;  /* struct lien_total, by party_id */
 	struct walk_rows plaintiffs;   /* struct store_party, in party order (for the lien lines) */
+	struct walk_rows udf_fields;   /* struct store_setup_item, the case type's fields in order */
 	struct walk_rows udf_values;   /* struct store_udf_value, by field_id */
 	struct walk_rows udf_facts;    /* struct walk_udf_fact */
 	/* The row being handed over when it is made of several store rows. */
@@ -71,7 +77,7 @@ static void *walk_row(const struct walk_rows *r, size_t i)
 static int walk_keep(struct summary_walk *w, struct walk_rows *r, const void *row)
 {
 	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16;
+		size_t cap = r->cap ? r->cap * 2 : 4;
 		void *items = realloc(r->items, cap * r->size);
 		if (!items) {
 			w->no_memory = true;
@@ -190,34 +196,43 @@ static int walk_notes(struct store_conn *c, struct summary_walk *w, struct err *
 
 /* ---- appointments and courts (with their people) ---------------------------------------- */
 
+static int walk_keep_appointment(const struct store_appointment *ap, void *ctx)
+{
+	struct summary_walk *w = ctx;
+	return appointment_is_pending(ap, w->now) ? walk_keep(w, &w->appointments, ap) : 0;
+}
+
 static int walk_keep_attendee(const struct store_attendee *at, void *ctx)
 {
 	struct summary_walk *w = ctx;
 	return walk_keep(w, &w->attendees, at);
 }
 
-static int walk_appointment(const struct store_appointment *ap, void *ctx)
-{
-	struct summary_walk *w = ctx;
-	if (!appointment_is_pending(ap, w->now))
-		return 0;
-	w->appointment.v = *ap;
-	w->appointment.n_attendees = walk_copy_matching(
-		&w->attendees, offsetof(struct store_attendee, appointment_id), ap->id,
-		w->appointment.attendees, APPOINTMENT_ATTENDEES_MAX);
-	return walk_visit(w, w->v->on_appointment(&w->appointment, w->ctx));
-}
-
 static int walk_appointments(struct store_conn *c, struct summary_walk *w, struct err *e)
 {
 	if (!w->v->on_appointment)
 		return 0;
-	int rc = walk_end(w, store_attendee_list(c, w->k.id, 0, walk_keep_attendee, w),
-			  "attendees", e);
-	if (rc == 0)
-		rc = walk_end(w, store_appointment_list(c, w->k.id, w->now, walk_appointment, w),
-			      "appointments", e);
+	int rc = walk_end(w, store_appointment_list(c, w->k.id, w->now, walk_keep_appointment, w),
+			  "appointments", e);
+	if (rc == 0 && w->appointments.n > 0)
+		rc = walk_end(w, store_attendee_list(c, w->k.id, 0, walk_keep_attendee, w),
+			      "attendees", e);
+	for (size_t i = 0; rc == 0 && i < w->appointments.n; i++) {
+		struct appointment_detail *d = &w->appointment;
+		d->v = *(const struct store_appointment *)walk_row(&w->appointments, i);
+		d->n_attendees = walk_copy_matching(
+			&w->attendees, offsetof(struct store_attendee, appointment_id), d->v.id,
+			d->attendees, APPOINTMENT_ATTENDEES_MAX);
+		if (walk_visit(w, w->v->on_appointment(d, w->ctx)) != 0)
+			rc = err_set(e, ERR_INTERNAL, NULL, "stopped");
+	}
 	return rc;
+}
+
+static int walk_keep_court(const struct store_court *ct, void *ctx)
+{
+	struct summary_walk *w = ctx;
+	return walk_keep(w, &w->courts, ct);
 }
 
 static int walk_keep_person(const struct store_court_person *p, void *ctx)
@@ -226,24 +241,23 @@ static int walk_keep_person(const struct store_court_person *p, void *ctx)
 	return walk_keep(w, &w->personnel, p);
 }
 
-static int walk_court(const struct store_court *ct, void *ctx)
-{
-	struct summary_walk *w = ctx;
-	w->court.v = *ct;
-	w->court.n_personnel = walk_copy_matching(
-		&w->personnel, offsetof(struct store_court_person, case_court_id), ct->id,
-		w->court.personnel, COURT_PERSONNEL_MAX);
-	return walk_visit(w, w->v->on_court(&w->court, w->ctx));
-}
-
 static int walk_courts(struct store_conn *c, struct summary_walk *w, struct err *e)
 {
 	if (!w->v->on_court)
 		return 0;
-	int rc = walk_end(w, store_court_personnel_list(c, w->k.id, 0, walk_keep_person, w),
-			  "court personnel", e);
-	if (rc == 0)
-		rc = walk_end(w, store_court_list(c, w->k.id, walk_court, w), "courts", e);
+	int rc = walk_end(w, store_court_list(c, w->k.id, walk_keep_court, w), "courts", e);
+	if (rc == 0 && w->courts.n > 0)
+		rc = walk_end(w, store_court_personnel_list(c, w->k.id, 0, walk_keep_person, w),
+			      "court personnel", e);
+	for (size_t i = 0; rc == 0 && i < w->courts.n; i++) {
+		struct court_detail *d = &w->court;
+		d->v = *(const struct store_court *)walk_row(&w->courts, i);
+		d->n_personnel = walk_copy_matching(
+			&w->personnel, offsetof(struct store_court_person, case_court_id), d->v.id,
+			d->personnel, COURT_PERSONNEL_MAX);
+		if (walk_visit(w, w->v->on_court(d, w->ctx)) != 0)
+			rc = err_set(e, ERR_INTERNAL, NULL, "stopped");
+	}
 	return rc;
 }
 
@@ -401,22 +415,28 @@ static int walk_bankruptcies(struct store_conn *c, struct summary_walk *w, struc
 			e);
 }
 
+static int walk_keep_udf_field(const struct store_setup_item *field, void *ctx)
+{
+	struct summary_walk *w = ctx;
+	return walk_keep(w, &w->udf_fields, field);
+}
+
 static int walk_keep_udf_value(const struct store_udf_value *u, void *ctx)
 {
 	struct summary_walk *w = ctx;
 	return walk_keep(w, &w->udf_values, u);
 }
 
-/* walk_udf_field gives a field of the case's type with its value (the values come by field). */
-static int walk_udf_field(const struct store_setup_item *field, void *ctx)
+/* walk_udf_field gives a field of the case's type with its value (the values are by field),
+ * and keeps the fields with a value for the flags. */
+static int walk_udf_field(struct summary_walk *w, const struct store_setup_item *field)
 {
-	struct summary_walk *w = ctx;
 	const struct walk_rows *r = &w->udf_values;
 	const size_t off = offsetof(struct store_udf_value, field_id);
 	size_t at = walk_first(r, off, field->id);
-	bool has = at < r->n && walk_key(r, at, off) == field->id &&
-		   ((const struct store_udf_value *)walk_row(r, at))->value[0] != '\0';
-	if (has && w->v->on_flag) {
+	const struct store_udf_value *u =
+		at < r->n && walk_key(r, at, off) == field->id ? walk_row(r, at) : NULL;
+	if (u && u->value[0] && w->v->on_flag) {
 		struct walk_udf_fact fact = {.value_index = at};
 		memcpy(fact.name, field->name, sizeof fact.name);
 		if (walk_keep(w, &w->udf_facts, &fact) != 0)
@@ -425,9 +445,8 @@ static int walk_udf_field(const struct store_setup_item *field, void *ctx)
 	if (!w->v->on_udf)
 		return 0;
 	w->udf.field = *field;
-	if (has)
-		memcpy(w->udf.value, ((const struct store_udf_value *)walk_row(r, at))->value,
-		       sizeof w->udf.value);
+	if (u)
+		memcpy(w->udf.value, u->value, sizeof w->udf.value);
 	else
 		w->udf.value[0] = '\0';
 	return walk_visit(w, w->v->on_udf(&w->udf, w->ctx));
@@ -437,12 +456,15 @@ static int walk_udfs(struct store_conn *c, struct summary_walk *w, struct err *e
 {
 	if (!w->v->on_udf && !w->v->on_flag)
 		return 0;
-	int rc = walk_end(w, store_udf_value_list(c, w->k.id, walk_keep_udf_value, w),
-			  "user-defined values", e);
-	if (rc == 0)
-		rc = walk_end(w, store_setup_list(c, SETUP_UDF_FIELD, w->k.case_type_id,
-						  walk_udf_field, w),
-			      "user-defined fields", e);
+	int rc = walk_end(w, store_setup_list(c, SETUP_UDF_FIELD, w->k.case_type_id,
+					      walk_keep_udf_field, w),
+			  "user-defined fields", e);
+	if (rc == 0 && w->udf_fields.n > 0)
+		rc = walk_end(w, store_udf_value_list(c, w->k.id, walk_keep_udf_value, w),
+			      "user-defined values", e);
+	for (size_t i = 0; rc == 0 && i < w->udf_fields.n; i++)
+		if (walk_udf_field(w, walk_row(&w->udf_fields, i)) != 0)
+			rc = walk_end(w, STORE_OK, "user-defined fields", e);
 	return rc;
 }
 
@@ -558,11 +580,14 @@ static const walk_step_fn walk_steps[] = {
 
 static void walk_free(struct summary_walk *w)
 {
+	free(w->appointments.items);
 	free(w->attendees.items);
+	free(w->courts.items);
 	free(w->personnel.items);
 	free(w->insurance.items);
 	free(w->lien_totals.items);
 	free(w->plaintiffs.items);
+	free(w->udf_fields.items);
 	free(w->udf_values.items);
 	free(w->udf_facts.items);
 	free(w);
@@ -579,11 +604,14 @@ int case_summary_walk(struct store_conn *c, const struct actor *a, int64_t case_
 	w->ctx = ctx;
 	w->now = now;
 	w->need_facts = v->on_facts || v->on_flag;
+	walk_rows_init(&w->appointments, sizeof(struct store_appointment));
 	walk_rows_init(&w->attendees, sizeof(struct store_attendee));
+	walk_rows_init(&w->courts, sizeof(struct store_court));
 	walk_rows_init(&w->personnel, sizeof(struct store_court_person));
 	walk_rows_init(&w->insurance, sizeof(struct store_insurance));
 	walk_rows_init(&w->lien_totals, sizeof(struct lien_total));
 	walk_rows_init(&w->plaintiffs, sizeof(struct store_party));
+	walk_rows_init(&w->udf_fields, sizeof(struct store_setup_item));
 	walk_rows_init(&w->udf_values, sizeof(struct store_udf_value));
 	walk_rows_init(&w->udf_facts, sizeof(struct walk_udf_fact));
 	int rc = case_load(c, a, case_id, &w->k, e);

@@ -77,8 +77,8 @@ export function InfoPopover({ id, label, title, children }) {
 }
 
 /**
- * An area of the summary page: a card with its title, an optional count, the module's own
- * `actions` and those another module registered in areaActions[name]. Its element id is
+ * An area of the summary page: a card with its title, an optional count and hint, the module's
+ * own `actions` and those another module registered in areaActions[name]. Its element id is
  * area-<name> (the flags link there).
  */
 export function Area({ name, title, count, hint, actions, hookProps, className = '', children }) {
