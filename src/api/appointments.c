@@ -2,9 +2,10 @@
  *   GET/POST /api/v1/cases/{id}/appointments,
  *   GET/PATCH/DELETE /api/v1/cases/{id}/appointments/{appointment}
  * Date-times are read as ISO 8601 (note_parse_at, domain/note.c) and written in UTC; the
- * attendees array is read here, member by member. Rules are domain/appointment.c; the
- * summary's pending appointments use appointment_to_json (api/summary.c). */
-#include "api/api.h"
+ * attendees array is read here, member by member (case_rows_items). Rules are
+ * domain/appointment.c; the summary's pending appointments use appointment_to_json
+ * (api/summary.c). The steps around the domain calls are api/case_rows.c. */
+#include "api/case_rows.h"
 #include "core/clock.h"
 #include "domain/appointment.h"
 #include "domain/note.h"
@@ -12,7 +13,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* A create or edit body: the fields, with the times still as text. */
+/* A create or edit body: the fields (first, for their present set), with the times still as
+ * text. */
 struct appointment_body {
 	struct appointment_fields f;
 	char starts_at[NOTE_AT_MAX + 1];
@@ -56,12 +58,6 @@ json_t *appointment_to_json(const struct appointment_detail *d)
 			 "created_by", (json_int_t)ap->created_by, "version", (json_int_t)ap->version);
 }
 
-static int appointment_reply(struct request *r, int status, const struct appointment_detail *d)
-{
-	api_set_etag(r, d->v.version);
-	return reply_json(r, status, appointment_to_json(d));
-}
-
 /* appointment_time reads a date-time given for field into *out ("" = 0: not given). */
 static int appointment_time(const char *text, const char *field, int64_t *out, struct err *e)
 {
@@ -72,36 +68,24 @@ static int appointment_time(const char *text, const char *field, int64_t *out, s
 	return e->code;
 }
 
-/* appointment_read_body reads a create or edit body into b->f; -1 after answering the problem. */
-static int appointment_read_body(struct request *r, struct appointment_body *b)
+/* appointment_body_rest reads the times and the attendees of a create or edit body into
+ * fields, a struct appointment_body (api/case_rows.c). */
+static int appointment_body_rest(void *fields, const json_t *people, struct err *e)
 {
-	const json_t *people = NULL;
-	if (api_body_list(r, appointment_spec, b, &b->f.present, "attendees", &people) != 0)
-		return -1;
-	struct err e;
-	err_clear(&e);
+	struct appointment_body *b = fields;
 	struct appointment_fields *f = &b->f;
 	int rc = 0;
 	if (f->present & APPOINTMENT_F_STARTS_AT)
-		rc = appointment_time(b->starts_at, "starts_at", &f->d.v.starts_at, &e);
+		rc = appointment_time(b->starts_at, "starts_at", &f->d.v.starts_at, e);
 	if (rc == 0 && (f->present & APPOINTMENT_F_ENDS_AT))
-		rc = appointment_time(b->ends_at, "ends_at", &f->d.v.ends_at, &e);
+		rc = appointment_time(b->ends_at, "ends_at", &f->d.v.ends_at, e);
 	if (rc == 0 && people) {
 		f->present |= APPOINTMENT_F_ATTENDEES;
-		size_t n = json_array_size(people);
-		if (n > APPOINTMENT_ATTENDEES_MAX)
-			rc = err_set(&e, ERR_UNPROCESSABLE, "attendees", "at most %d people",
-				     APPOINTMENT_ATTENDEES_MAX);
-		for (size_t i = 0; i < n && rc == 0; i++)
-			rc = api_list_item(json_array_get(people, i), "attendees", i, attendee_spec,
-					   &f->d.attendees[i], &e);
-		f->d.n_attendees = (int)n;
+		rc = case_rows_items(people, "attendees", APPOINTMENT_ATTENDEES_MAX, attendee_spec,
+				     f->d.attendees, sizeof f->d.attendees[0], &f->d.n_attendees,
+				     e);
 	}
-	if (rc != 0) {
-		reply_problem(r, &e);
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 static int appointment_append(const struct appointment_detail *d, void *ctx)
@@ -110,86 +94,56 @@ static int appointment_append(const struct appointment_detail *d, void *ctx)
 	return 0;
 }
 
-static int appointments_list(struct request *r)
+/* appointment_call makes the domain call of one step of the routes (api/case_rows.c); the
+ * fields are a struct appointment_body. */
+static int appointment_call(struct store_conn *c, const struct actor *a,
+			    struct case_rows_call *k, struct err *e)
 {
-	int64_t id = request_param_id(r, 0);
-	bool pending = false;
-	if (!id || api_query_bool(r, "pending", &pending) != 0)
-		return 0;
-	struct err e;
-	struct store_conn *db = api_start(r, &e);
-	if (!db)
-		return 0;
-	json_t *items = json_array();
-	if (appointment_list(db, &r->actor, id, pending, clock_now(), appointment_append, items,
-			     &e) != 0) {
-		json_decref(items);
-		return api_fail(r, &e);
+	const struct appointment_body *b = k->fields;
+	struct appointment_detail d;
+	int rc;
+	switch (k->op) {
+	case CASE_ROWS_LIST:
+		return appointment_list(c, a, k->case_id, k->only, clock_now(), appointment_append,
+					k->items, e);
+	case CASE_ROWS_GET:
+		rc = appointment_get(c, a, k->case_id, k->id, &d, e);
+		break;
+	case CASE_ROWS_ADD:
+		rc = appointment_add(c, a, k->case_id, &b->f, &d, e);
+		break;
+	default:
+		rc = appointment_update(c, a, k->case_id, k->id, k->version, &b->f, &d, e);
+		break;
 	}
-	return reply_json(r, 200, api_list_whole(items));
+	if (rc == 0) {
+		k->row = appointment_to_json(&d);
+		k->row_version = d.v.version;
+	}
+	return rc;
 }
 
-/* appointments_save answers POST .../appointments (create) and PATCH
- * .../appointments/{appointment} (If-Match). */
-static int appointments_save(struct request *r, bool create)
-{
-	int64_t id = request_param_id(r, 0), version = 0;
-	int64_t row = id && !create ? request_param_id(r, 1) : 0;
-	if (!id || (!create && (!row || api_if_match(r, &version) != 0)))
-		return 0;
-	struct appointment_body b = {0};
-	if (appointment_read_body(r, &b) != 0)
-		return 0;
-	struct err e;
-	struct store_conn *db = api_start(r, &e);
-	if (!db)
-		return 0;
-	struct appointment_detail d;
-	int rc = create ? appointment_add(db, &r->actor, id, &b.f, &d, &e)
-			: appointment_update(db, &r->actor, id, row, version, &b.f, &d, &e);
-	if (rc != 0)
-		return api_fail(r, &e);
-	return appointment_reply(r, create ? 201 : 200, &d);
-}
+static const struct case_rows appointment_rows = {
+	.spec = appointment_spec, .fields_size = sizeof(struct appointment_body),
+	.call = appointment_call, .remove = appointment_remove, .filter = "pending",
+	.list = "attendees", .rest = appointment_body_rest,
+};
 
-static int appointments_create(struct request *r)
+static int appointments_handle(struct request *r)
 {
-	return appointments_save(r, true);
-}
-
-static int appointments_patch(struct request *r)
-{
-	return appointments_save(r, false);
-}
-
-static int appointments_get(struct request *r)
-{
-	int64_t id = request_param_id(r, 0), row = id ? request_param_id(r, 1) : 0;
-	struct err e;
-	struct store_conn *db = row ? api_start(r, &e) : NULL;
-	if (!db)
-		return 0;
-	struct appointment_detail d;
-	if (appointment_get(db, &r->actor, id, row, &d, &e) != 0)
-		return api_fail(r, &e);
-	return appointment_reply(r, 200, &d);
-}
-
-static int appointments_delete(struct request *r)
-{
-	return api_case_row_delete(r, appointment_remove);
+	return case_rows_handle(r, &appointment_rows);
 }
 
 const struct route api_appointment_routes[] = {
-	{"GET", "/api/v1/cases/{id}/appointments", appointments_list, ROUTE_USER, false,
+	{"GET", "/api/v1/cases/{id}/appointments", appointments_handle, ROUTE_USER, false,
 	 ROUTE_BODY_NONE},
-	{"POST", "/api/v1/cases/{id}/appointments", appointments_create, ROUTE_USER, true,
+	{"POST", "/api/v1/cases/{id}/appointments", appointments_handle, ROUTE_USER, true,
 	 ROUTE_BODY_JSON},
-	{"GET", "/api/v1/cases/{id}/appointments/{appointment}", appointments_get, ROUTE_USER,
+	{"GET", "/api/v1/cases/{id}/appointments/{appointment}", appointments_handle, ROUTE_USER,
 	 false, ROUTE_BODY_NONE},
-	{"PATCH", "/api/v1/cases/{id}/appointments/{appointment}", appointments_patch, ROUTE_USER,
+	{"PATCH", "/api/v1/cases/{id}/appointments/{appointment}", appointments_handle, ROUTE_USER,
 	 true, ROUTE_BODY_JSON},
-	{"DELETE", "/api/v1/cases/{id}/appointments/{appointment}", appointments_delete,
+	{"DELETE", "/api/v1/cases/{id}/appointments/{appointment}", appointments_handle,
 	 ROUTE_USER, true, ROUTE_BODY_NONE},
 	{0},
 };

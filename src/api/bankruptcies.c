@@ -70,7 +70,8 @@ static int bankruptcy_call(struct store_conn *c, const struct actor *a, struct c
 }
 
 static const struct case_rows bankruptcy_rows = {
-	bankruptcy_spec, sizeof(struct bankruptcy_fields), bankruptcy_call, bankruptcy_remove,
+	.spec = bankruptcy_spec, .fields_size = sizeof(struct bankruptcy_fields),
+	.call = bankruptcy_call, .remove = bankruptcy_remove,
 };
 
 static int bankruptcies_handle(struct request *r)

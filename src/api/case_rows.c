@@ -13,7 +13,21 @@ static void *case_rows_body(struct request *r, const struct case_rows *rows)
 		reply_error(r, ERR_INTERNAL, NULL, "out of memory");
 		return NULL;
 	}
-	return api_body(r, rows->spec, fields, (uint32_t *)fields) == 0 ? fields : NULL;
+	const json_t *list = NULL;
+	int rc = rows->list ? api_body_list(r, rows->spec, fields, (uint32_t *)fields, rows->list,
+					    &list)
+			    : api_body(r, rows->spec, fields, (uint32_t *)fields);
+	if (rc != 0)
+		return NULL;
+	if (!rows->rest)
+		return fields;
+	struct err e;
+	err_clear(&e);
+	if (rows->rest(fields, list, &e) != 0) {
+		reply_problem(r, &e);
+		return NULL;
+	}
+	return fields;
 }
 
 int case_rows_handle(struct request *r, const struct case_rows *rows)
@@ -27,6 +41,9 @@ int case_rows_handle(struct request *r, const struct case_rows *rows)
 					 : one ? CASE_ROWS_GET : CASE_ROWS_LIST};
 	k.case_id = request_param_id(r, 0);
 	if (!k.case_id || (one && !(k.id = request_param_id(r, 1))))
+		return 0;
+	if (k.op == CASE_ROWS_LIST && rows->filter &&
+	    api_query_bool(r, rows->filter, &k.only) != 0)
 		return 0;
 	if (k.op == CASE_ROWS_UPDATE && api_if_match(r, &k.version) != 0)
 		return 0;
@@ -48,4 +65,19 @@ int case_rows_handle(struct request *r, const struct case_rows *rows)
 		return reply_json(r, 200, api_list_whole(k.items));
 	api_set_etag(r, k.row_version);
 	return reply_json(r, k.op == CASE_ROWS_ADD ? 201 : 200, k.row);
+}
+
+int case_rows_items(const json_t *array, const char *list, int max,
+		    const struct spec_field *spec, void *items, size_t item_size, int *n,
+		    struct err *e)
+{
+	size_t count = json_array_size(array);
+	int rc = 0;
+	if (count > (size_t)max)
+		rc = err_set(e, ERR_UNPROCESSABLE, list, "at most %d people", max);
+	for (size_t i = 0; i < count && rc == 0; i++)
+		rc = api_list_item(json_array_get(array, i), list, i, spec,
+				   (char *)items + i * item_size, e);
+	*n = (int)count;
+	return rc;
 }

@@ -1,8 +1,9 @@
 /* courts.c - courts and dockets of a case.
  *   GET/POST /api/v1/cases/{id}/courts, GET/PATCH/DELETE /api/v1/cases/{id}/courts/{row}
- * The personnel array is read here, member by member. Rules are domain/court.c; the summary's
- * courts use court_to_json (api/summary.c). */
-#include "api/api.h"
+ * The personnel array is read here, member by member (case_rows_items). Rules are
+ * domain/court.c; the summary's courts use court_to_json (api/summary.c). The steps around
+ * the domain calls are api/case_rows.c. */
+#include "api/case_rows.h"
 #include "domain/court.h"
 
 #include <stddef.h>
@@ -39,37 +40,16 @@ json_t *court_to_json(const struct court_detail *d)
 			 "personnel", people, "version", (json_int_t)ct->version);
 }
 
-static int court_reply(struct request *r, int status, const struct court_detail *d)
+/* court_body_rest reads the personnel of a create or edit body into fields, a struct
+ * court_fields (api/case_rows.c). */
+static int court_body_rest(void *fields, const json_t *people, struct err *e)
 {
-	api_set_etag(r, d->v.version);
-	return reply_json(r, status, court_to_json(d));
-}
-
-/* court_read_body reads a create or edit body into f; -1 after answering the problem. */
-static int court_read_body(struct request *r, struct court_fields *f)
-{
-	const json_t *people = NULL;
-	if (api_body_list(r, court_spec, f, &f->present, "personnel", &people) != 0)
-		return -1;
+	struct court_fields *f = fields;
 	if (!people)
 		return 0;
-	struct err e;
-	err_clear(&e);
-	int rc = 0;
-	size_t n = json_array_size(people);
 	f->present |= COURT_F_PERSONNEL;
-	if (n > COURT_PERSONNEL_MAX)
-		rc = err_set(&e, ERR_UNPROCESSABLE, "personnel", "at most %d people",
-			     COURT_PERSONNEL_MAX);
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = api_list_item(json_array_get(people, i), "personnel", i, court_person_spec,
-				   &f->d.personnel[i], &e);
-	f->d.n_personnel = (int)n;
-	if (rc != 0) {
-		reply_problem(r, &e);
-		return -1;
-	}
-	return 0;
+	return case_rows_items(people, "personnel", COURT_PERSONNEL_MAX, court_person_spec,
+			       f->d.personnel, sizeof f->d.personnel[0], &f->d.n_personnel, e);
 }
 
 static int court_append(const struct court_detail *d, void *ctx)
@@ -78,78 +58,49 @@ static int court_append(const struct court_detail *d, void *ctx)
 	return 0;
 }
 
-static int courts_list(struct request *r)
+/* court_call makes the domain call of one step of the routes (api/case_rows.c). */
+static int court_call(struct store_conn *c, const struct actor *a, struct case_rows_call *k,
+		      struct err *e)
 {
-	int64_t id = request_param_id(r, 0);
-	struct err e;
-	struct store_conn *db = id ? api_start(r, &e) : NULL;
-	if (!db)
-		return 0;
-	json_t *items = json_array();
-	if (court_list(db, &r->actor, id, court_append, items, &e) != 0) {
-		json_decref(items);
-		return api_fail(r, &e);
+	struct court_detail d;
+	int rc;
+	switch (k->op) {
+	case CASE_ROWS_LIST:
+		return court_list(c, a, k->case_id, court_append, k->items, e);
+	case CASE_ROWS_GET:
+		rc = court_get(c, a, k->case_id, k->id, &d, e);
+		break;
+	case CASE_ROWS_ADD:
+		rc = court_add(c, a, k->case_id, k->fields, &d, e);
+		break;
+	default:
+		rc = court_update(c, a, k->case_id, k->id, k->version, k->fields, &d, e);
+		break;
 	}
-	return reply_json(r, 200, api_list_whole(items));
+	if (rc == 0) {
+		k->row = court_to_json(&d);
+		k->row_version = d.v.version;
+	}
+	return rc;
 }
 
-/* courts_save answers POST .../courts (create) and PATCH .../courts/{row} (If-Match). */
-static int courts_save(struct request *r, bool create)
-{
-	int64_t id = request_param_id(r, 0), version = 0;
-	int64_t row = id && !create ? request_param_id(r, 1) : 0;
-	if (!id || (!create && (!row || api_if_match(r, &version) != 0)))
-		return 0;
-	struct court_fields f = {0};
-	if (court_read_body(r, &f) != 0)
-		return 0;
-	struct err e;
-	struct store_conn *db = api_start(r, &e);
-	if (!db)
-		return 0;
-	struct court_detail d;
-	int rc = create ? court_add(db, &r->actor, id, &f, &d, &e)
-			: court_update(db, &r->actor, id, row, version, &f, &d, &e);
-	if (rc != 0)
-		return api_fail(r, &e);
-	return court_reply(r, create ? 201 : 200, &d);
-}
+static const struct case_rows court_rows = {
+	.spec = court_spec, .fields_size = sizeof(struct court_fields), .call = court_call,
+	.remove = court_remove, .list = "personnel", .rest = court_body_rest,
+};
 
-static int courts_create(struct request *r)
+static int courts_handle(struct request *r)
 {
-	return courts_save(r, true);
-}
-
-static int courts_patch(struct request *r)
-{
-	return courts_save(r, false);
-}
-
-static int courts_get(struct request *r)
-{
-	int64_t id = request_param_id(r, 0), row = id ? request_param_id(r, 1) : 0;
-	struct err e;
-	struct store_conn *db = row ? api_start(r, &e) : NULL;
-	if (!db)
-		return 0;
-	struct court_detail d;
-	if (court_get(db, &r->actor, id, row, &d, &e) != 0)
-		return api_fail(r, &e);
-	return court_reply(r, 200, &d);
-}
-
-static int courts_delete(struct request *r)
-{
-	return api_case_row_delete(r, court_remove);
+	return case_rows_handle(r, &court_rows);
 }
 
 const struct route api_court_routes[] = {
-	{"GET", "/api/v1/cases/{id}/courts", courts_list, ROUTE_USER, false, ROUTE_BODY_NONE},
-	{"POST", "/api/v1/cases/{id}/courts", courts_create, ROUTE_USER, true, ROUTE_BODY_JSON},
-	{"GET", "/api/v1/cases/{id}/courts/{row}", courts_get, ROUTE_USER, false, ROUTE_BODY_NONE},
-	{"PATCH", "/api/v1/cases/{id}/courts/{row}", courts_patch, ROUTE_USER, true,
+	{"GET", "/api/v1/cases/{id}/courts", courts_handle, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"POST", "/api/v1/cases/{id}/courts", courts_handle, ROUTE_USER, true, ROUTE_BODY_JSON},
+	{"GET", "/api/v1/cases/{id}/courts/{row}", courts_handle, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"PATCH", "/api/v1/cases/{id}/courts/{row}", courts_handle, ROUTE_USER, true,
 	 ROUTE_BODY_JSON},
-	{"DELETE", "/api/v1/cases/{id}/courts/{row}", courts_delete, ROUTE_USER, true,
+	{"DELETE", "/api/v1/cases/{id}/courts/{row}", courts_handle, ROUTE_USER, true,
 	 ROUTE_BODY_NONE},
 	{0},
 };

@@ -2,8 +2,9 @@
  *   GET/POST /api/v1/cases/{id}/deadlines,
  *   GET/PATCH/DELETE /api/v1/cases/{id}/deadlines/{deadline}
  * The critical-deadline types are a setup list (api/setup.c). Rules are domain/deadline.c; the
- * summary's outstanding deadlines use deadline_to_json (api/summary.c). */
-#include "api/api.h"
+ * summary's outstanding deadlines use deadline_to_json (api/summary.c). The steps around the
+ * domain calls are api/case_rows.c. */
+#include "api/case_rows.h"
 #include "domain/deadline.h"
 
 #include <stddef.h>
@@ -35,96 +36,57 @@ json_t *deadline_to_json(const struct store_deadline *d)
 			 "version", (json_int_t)d->version);
 }
 
-static int deadline_reply(struct request *r, int status, const struct store_deadline *d)
-{
-	api_set_etag(r, d->version);
-	return reply_json(r, status, deadline_to_json(d));
-}
-
 static int deadline_append(const struct store_deadline *d, void *ctx)
 {
 	json_array_append_new(ctx, deadline_to_json(d));
 	return 0;
 }
 
-static int deadlines_list(struct request *r)
+/* deadline_call makes the domain call of one step of the routes (api/case_rows.c). */
+static int deadline_call(struct store_conn *c, const struct actor *a, struct case_rows_call *k,
+			 struct err *e)
 {
-	int64_t id = request_param_id(r, 0);
-	bool outstanding = false;
-	if (!id || api_query_bool(r, "outstanding", &outstanding) != 0)
-		return 0;
-	struct err e;
-	struct store_conn *db = api_start(r, &e);
-	if (!db)
-		return 0;
-	json_t *items = json_array();
-	if (deadline_list(db, &r->actor, id, outstanding, deadline_append, items, &e) != 0) {
-		json_decref(items);
-		return api_fail(r, &e);
+	struct store_deadline d;
+	int rc;
+	switch (k->op) {
+	case CASE_ROWS_LIST:
+		return deadline_list(c, a, k->case_id, k->only, deadline_append, k->items, e);
+	case CASE_ROWS_GET:
+		rc = deadline_get(c, a, k->case_id, k->id, &d, e);
+		break;
+	case CASE_ROWS_ADD:
+		rc = deadline_add(c, a, k->case_id, k->fields, &d, e);
+		break;
+	default:
+		rc = deadline_update(c, a, k->case_id, k->id, k->version, k->fields, &d, e);
+		break;
 	}
-	return reply_json(r, 200, api_list_whole(items));
+	if (rc == 0) {
+		k->row = deadline_to_json(&d);
+		k->row_version = d.version;
+	}
+	return rc;
 }
 
-/* deadlines_save answers POST .../deadlines (create) and PATCH .../deadlines/{deadline}
- * (If-Match). */
-static int deadlines_save(struct request *r, bool create)
-{
-	int64_t id = request_param_id(r, 0), version = 0;
-	int64_t row = id && !create ? request_param_id(r, 1) : 0;
-	if (!id || (!create && (!row || api_if_match(r, &version) != 0)))
-		return 0;
-	struct deadline_fields f = {0};
-	if (api_body(r, deadline_spec, &f, &f.present) != 0)
-		return 0;
-	struct err e;
-	struct store_conn *db = api_start(r, &e);
-	if (!db)
-		return 0;
-	struct store_deadline d;
-	int rc = create ? deadline_add(db, &r->actor, id, &f, &d, &e)
-			: deadline_update(db, &r->actor, id, row, version, &f, &d, &e);
-	if (rc != 0)
-		return api_fail(r, &e);
-	return deadline_reply(r, create ? 201 : 200, &d);
-}
+static const struct case_rows deadline_rows = {
+	.spec = deadline_spec, .fields_size = sizeof(struct deadline_fields),
+	.call = deadline_call, .remove = deadline_remove, .filter = "outstanding",
+};
 
-static int deadlines_create(struct request *r)
+static int deadlines_handle(struct request *r)
 {
-	return deadlines_save(r, true);
-}
-
-static int deadlines_patch(struct request *r)
-{
-	return deadlines_save(r, false);
-}
-
-static int deadlines_get(struct request *r)
-{
-	int64_t id = request_param_id(r, 0), row = id ? request_param_id(r, 1) : 0;
-	struct err e;
-	struct store_conn *db = row ? api_start(r, &e) : NULL;
-	if (!db)
-		return 0;
-	struct store_deadline d;
-	if (deadline_get(db, &r->actor, id, row, &d, &e) != 0)
-		return api_fail(r, &e);
-	return deadline_reply(r, 200, &d);
-}
-
-static int deadlines_delete(struct request *r)
-{
-	return api_case_row_delete(r, deadline_remove);
+	return case_rows_handle(r, &deadline_rows);
 }
 
 const struct route api_deadline_routes[] = {
-	{"GET", "/api/v1/cases/{id}/deadlines", deadlines_list, ROUTE_USER, false, ROUTE_BODY_NONE},
-	{"POST", "/api/v1/cases/{id}/deadlines", deadlines_create, ROUTE_USER, true,
+	{"GET", "/api/v1/cases/{id}/deadlines", deadlines_handle, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"POST", "/api/v1/cases/{id}/deadlines", deadlines_handle, ROUTE_USER, true,
 	 ROUTE_BODY_JSON},
-	{"GET", "/api/v1/cases/{id}/deadlines/{deadline}", deadlines_get, ROUTE_USER, false,
+	{"GET", "/api/v1/cases/{id}/deadlines/{deadline}", deadlines_handle, ROUTE_USER, false,
 	 ROUTE_BODY_NONE},
-	{"PATCH", "/api/v1/cases/{id}/deadlines/{deadline}", deadlines_patch, ROUTE_USER, true,
+	{"PATCH", "/api/v1/cases/{id}/deadlines/{deadline}", deadlines_handle, ROUTE_USER, true,
 	 ROUTE_BODY_JSON},
-	{"DELETE", "/api/v1/cases/{id}/deadlines/{deadline}", deadlines_delete, ROUTE_USER, true,
+	{"DELETE", "/api/v1/cases/{id}/deadlines/{deadline}", deadlines_handle, ROUTE_USER, true,
 	 ROUTE_BODY_NONE},
 	{0},
 };

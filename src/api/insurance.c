@@ -77,7 +77,8 @@ static int insurance_call(struct store_conn *c, const struct actor *a, struct ca
 }
 
 static const struct case_rows insurance_rows = {
-	insurance_spec, sizeof(struct insurance_fields), insurance_call, insurance_remove,
+	.spec = insurance_spec, .fields_size = sizeof(struct insurance_fields),
+	.call = insurance_call, .remove = insurance_remove,
 };
 
 static int insurance_handle(struct request *r)

@@ -66,7 +66,8 @@ static int lien_call(struct store_conn *c, const struct actor *a, struct case_ro
 }
 
 static const struct case_rows lien_rows = {
-	lien_spec, sizeof(struct lien_fields), lien_call, lien_remove,
+	.spec = lien_spec, .fields_size = sizeof(struct lien_fields), .call = lien_call,
+	.remove = lien_remove,
 };
 
 static int liens_handle(struct request *r)

@@ -82,7 +82,8 @@ static int party_call(struct store_conn *c, const struct actor *a, struct case_r
 }
 
 static const struct case_rows party_rows = {
-	party_spec, sizeof(struct party_fields), party_call, party_remove,
+	.spec = party_spec, .fields_size = sizeof(struct party_fields), .call = party_call,
+	.remove = party_remove,
 };
 
 static int parties_handle(struct request *r)

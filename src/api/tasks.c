@@ -1,8 +1,9 @@
 /* tasks.c - tasks on a case.
  *   GET/POST /api/v1/cases/{id}/tasks, GET/PATCH/DELETE /api/v1/cases/{id}/tasks/{task},
  *   POST /api/v1/cases/{id}/tasks/{task}/complete
- * Rules are domain/task.c; the summary's open tasks use task_to_json (api/summary.c). */
-#include "api/api.h"
+ * Rules are domain/task.c; the summary's open tasks use task_to_json (api/summary.c). The
+ * steps around the domain calls are api/case_rows.c. */
+#include "api/case_rows.h"
 #include "domain/task.h"
 
 #include <stddef.h>
@@ -35,74 +36,50 @@ json_t *task_to_json(const struct store_task *t)
 			 "created_at", api_time(t->created_at), "updated_at", api_time(t->updated_at));
 }
 
-static int task_reply(struct request *r, int status, const struct store_task *t)
-{
-	api_set_etag(r, t->version);
-	return reply_json(r, status, task_to_json(t));
-}
-
 static int task_append(const struct store_task *t, void *ctx)
 {
 	json_array_append_new(ctx, task_to_json(t));
 	return 0;
 }
 
-static int tasks_list(struct request *r)
+/* task_call makes the domain call of one step of the routes (api/case_rows.c). */
+static int task_call(struct store_conn *c, const struct actor *a, struct case_rows_call *k,
+		     struct err *e)
 {
-	int64_t id = request_param_id(r, 0);
-	bool open_only = false;
-	if (!id || api_query_bool(r, "open", &open_only) != 0)
-		return 0;
-	struct err e;
-	struct store_conn *db = api_start(r, &e);
-	if (!db)
-		return 0;
-	json_t *items = json_array();
-	if (task_list(db, &r->actor, id, open_only, task_append, items, &e) != 0) {
-		json_decref(items);
-		return api_fail(r, &e);
-	}
-	return reply_json(r, 200, api_list_whole(items));
-}
-
-/* tasks_save answers POST .../tasks (create) and PATCH .../tasks/{task} (If-Match). */
-static int tasks_save(struct request *r, bool create)
-{
-	int64_t id = request_param_id(r, 0), version = 0;
-	int64_t task = id && !create ? request_param_id(r, 1) : 0;
-	if (!id || (!create && (!task || api_if_match(r, &version) != 0)))
-		return 0;
-	struct task_fields f = {0};
-	if (api_body(r, task_spec, &f, &f.present) != 0)
-		return 0;
-	struct err e;
-	struct store_conn *db = api_start(r, &e);
-	if (!db)
-		return 0;
 	struct store_task t;
-	int rc = create ? task_add(db, &r->actor, id, &f, &t, &e)
-			: task_update(db, &r->actor, id, task, version, &f, &t, &e);
-	if (rc != 0)
-		return api_fail(r, &e);
-	return task_reply(r, create ? 201 : 200, &t);
+	int rc;
+	switch (k->op) {
+	case CASE_ROWS_LIST:
+		return task_list(c, a, k->case_id, k->only, task_append, k->items, e);
+	case CASE_ROWS_GET:
+		rc = task_get(c, a, k->case_id, k->id, &t, e);
+		break;
+	case CASE_ROWS_ADD:
+		rc = task_add(c, a, k->case_id, k->fields, &t, e);
+		break;
+	default:
+		rc = task_update(c, a, k->case_id, k->id, k->version, k->fields, &t, e);
+		break;
+	}
+	if (rc == 0) {
+		k->row = task_to_json(&t);
+		k->row_version = t.version;
+	}
+	return rc;
 }
 
-static int tasks_create(struct request *r)
+static const struct case_rows task_rows = {
+	.spec = task_spec, .fields_size = sizeof(struct task_fields), .call = task_call,
+	.remove = task_remove, .filter = "open",
+};
+
+static int tasks_handle(struct request *r)
 {
-	return tasks_save(r, true);
+	return case_rows_handle(r, &task_rows);
 }
 
-static int tasks_patch(struct request *r)
-{
-	return tasks_save(r, false);
-}
-
-/* A domain call that gives one task: task_get, task_complete. */
-typedef int (*task_one_fn)(struct store_conn *c, const struct actor *a, int64_t case_id,
-			   int64_t id, struct store_task *out, struct err *e);
-
-/* tasks_one answers with the task fn gives for .../tasks/{task}. */
-static int tasks_one(struct request *r, task_one_fn fn)
+/* tasks_complete answers POST .../tasks/{task}/complete with the task. */
+static int tasks_complete(struct request *r)
 {
 	int64_t id = request_param_id(r, 0), task = id ? request_param_id(r, 1) : 0;
 	struct err e;
@@ -110,32 +87,20 @@ static int tasks_one(struct request *r, task_one_fn fn)
 	if (!db)
 		return 0;
 	struct store_task t;
-	if (fn(db, &r->actor, id, task, &t, &e) != 0)
+	if (task_complete(db, &r->actor, id, task, &t, &e) != 0)
 		return api_fail(r, &e);
-	return task_reply(r, 200, &t);
-}
-
-static int tasks_get(struct request *r)
-{
-	return tasks_one(r, task_get);
-}
-
-static int tasks_complete(struct request *r)
-{
-	return tasks_one(r, task_complete);
-}
-
-static int tasks_delete(struct request *r)
-{
-	return api_case_row_delete(r, task_remove);
+	api_set_etag(r, t.version);
+	return reply_json(r, 200, task_to_json(&t));
 }
 
 const struct route api_task_routes[] = {
-	{"GET", "/api/v1/cases/{id}/tasks", tasks_list, ROUTE_USER, false, ROUTE_BODY_NONE},
-	{"POST", "/api/v1/cases/{id}/tasks", tasks_create, ROUTE_USER, true, ROUTE_BODY_JSON},
-	{"GET", "/api/v1/cases/{id}/tasks/{task}", tasks_get, ROUTE_USER, false, ROUTE_BODY_NONE},
-	{"PATCH", "/api/v1/cases/{id}/tasks/{task}", tasks_patch, ROUTE_USER, true, ROUTE_BODY_JSON},
-	{"DELETE", "/api/v1/cases/{id}/tasks/{task}", tasks_delete, ROUTE_USER, true,
+	{"GET", "/api/v1/cases/{id}/tasks", tasks_handle, ROUTE_USER, false, ROUTE_BODY_NONE},
+	{"POST", "/api/v1/cases/{id}/tasks", tasks_handle, ROUTE_USER, true, ROUTE_BODY_JSON},
+	{"GET", "/api/v1/cases/{id}/tasks/{task}", tasks_handle, ROUTE_USER, false,
+	 ROUTE_BODY_NONE},
+	{"PATCH", "/api/v1/cases/{id}/tasks/{task}", tasks_handle, ROUTE_USER, true,
+	 ROUTE_BODY_JSON},
+	{"DELETE", "/api/v1/cases/{id}/tasks/{task}", tasks_handle, ROUTE_USER, true,
 	 ROUTE_BODY_NONE},
 	{"POST", "/api/v1/cases/{id}/tasks/{task}/complete", tasks_complete, ROUTE_USER, true,
 	 ROUTE_BODY_NONE},
