@@ -29,10 +29,10 @@ struct walk_rows {
 	size_t n, cap, size;
 };
 
-/* A UDF field with a value, for the flags: its name and where its value is. */
+/* A UDF field with a value, for the flags. */
 struct walk_udf_fact {
 	char name[STORE_NAME_MAX + 1];
-	size_t value_index;   /* in summary_walk.udf_values */
+	char value[STORE_UDF_VALUE_MAX + 1];
 };
 
 struct summary_walk {
@@ -53,13 +53,10 @@ struct summary_walk {
 	struct walk_rows insurance;    /* struct store_insurance, by party_id */
 	struct walk_rows lien_totals;  /* struct lien_total, by party_id */
 	struct walk_rows plaintiffs;   /* struct store_party, in party order (for the lien lines) */
-	struct walk_rows udf_fields;   /* struct store_setup_item, the case type's fields in order */
-	struct walk_rows udf_values;   /* struct store_udf_value, by field_id */
 	struct walk_rows udf_facts;    /* struct walk_udf_fact */
 	/* The row being handed over when it is made of several store rows. */
 	struct appointment_detail appointment;
 	struct court_detail court;
-	struct udf_entry udf;
 };
 
 static void walk_rows_init(struct walk_rows *r, size_t size)
@@ -415,56 +412,28 @@ static int walk_bankruptcies(struct store_conn *c, struct summary_walk *w, struc
 			e);
 }
 
-static int walk_keep_udf_field(const struct store_setup_item *field, void *ctx)
+/* walk_udf gives a field of the case's type with its value, and keeps the fields with a
+ * value for the flags. */
+static int walk_udf(const struct udf_entry *u, void *ctx)
 {
 	struct summary_walk *w = ctx;
-	return walk_keep(w, &w->udf_fields, field);
-}
-
-static int walk_keep_udf_value(const struct store_udf_value *u, void *ctx)
-{
-	struct summary_walk *w = ctx;
-	return walk_keep(w, &w->udf_values, u);
-}
-
-/* walk_udf_field gives a field of the case's type with its value (the values are by field),
- * and keeps the fields with a value for the flags. */
-static int walk_udf_field(struct summary_walk *w, const struct store_setup_item *field)
-{
-	const struct walk_rows *r = &w->udf_values;
-	const size_t off = offsetof(struct store_udf_value, field_id);
-	size_t at = walk_first(r, off, field->id);
-	const struct store_udf_value *u =
-		at < r->n && walk_key(r, at, off) == field->id ? walk_row(r, at) : NULL;
-	if (u && u->value[0] && w->v->on_flag) {
-		struct walk_udf_fact fact = {.value_index = at};
-		memcpy(fact.name, field->name, sizeof fact.name);
+	if (u->value[0] && w->v->on_flag) {
+		struct walk_udf_fact fact;
+		memcpy(fact.name, u->field.name, sizeof fact.name);
+		memcpy(fact.value, u->value, sizeof fact.value);
 		if (walk_keep(w, &w->udf_facts, &fact) != 0)
 			return 1;
 	}
-	if (!w->v->on_udf)
-		return 0;
-	w->udf.field = *field;
-	if (u)
-		memcpy(w->udf.value, u->value, sizeof w->udf.value);
-	else
-		w->udf.value[0] = '\0';
-	return walk_visit(w, w->v->on_udf(&w->udf, w->ctx));
+	return w->v->on_udf ? walk_visit(w, w->v->on_udf(u, w->ctx)) : 0;
 }
 
 static int walk_udfs(struct store_conn *c, struct summary_walk *w, struct err *e)
 {
 	if (!w->v->on_udf && !w->v->on_flag)
 		return 0;
-	int rc = walk_end(w, store_setup_list(c, SETUP_UDF_FIELD, w->k.case_type_id,
-					      walk_keep_udf_field, w),
-			  "user-defined fields", e);
-	if (rc == 0 && w->udf_fields.n > 0)
-		rc = walk_end(w, store_udf_value_list(c, w->k.id, walk_keep_udf_value, w),
-			      "user-defined values", e);
-	for (size_t i = 0; rc == 0 && i < w->udf_fields.n; i++)
-		if (walk_udf_field(w, walk_row(&w->udf_fields, i)) != 0)
-			rc = walk_end(w, STORE_OK, "user-defined fields", e);
+	int rc = udf_walk_case(c, &w->k, walk_udf, w, e);
+	if (rc == 0 && (w->stopped || w->no_memory))
+		rc = walk_end(w, STORE_OK, "user-defined fields", e);
 	return rc;
 }
 
@@ -553,9 +522,8 @@ static int walk_flags(struct store_conn *c, struct summary_walk *w, struct err *
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct walk_udf_fact *fact = walk_row(&w->udf_facts, i);
-		const struct store_udf_value *u = walk_row(&w->udf_values, fact->value_index);
 		names[i] = fact->name;
-		values[i] = u->value;
+		values[i] = fact->value;
 	}
 	w->ff.udf_names = names;
 	w->ff.udf_values = values;
@@ -587,8 +555,6 @@ static void walk_free(struct summary_walk *w)
 	free(w->insurance.items);
 	free(w->lien_totals.items);
 	free(w->plaintiffs.items);
-	free(w->udf_fields.items);
-	free(w->udf_values.items);
 	free(w->udf_facts.items);
 	free(w);
 }
@@ -611,8 +577,6 @@ int case_summary_walk(struct store_conn *c, const struct actor *a, int64_t case_
 	walk_rows_init(&w->insurance, sizeof(struct store_insurance));
 	walk_rows_init(&w->lien_totals, sizeof(struct lien_total));
 	walk_rows_init(&w->plaintiffs, sizeof(struct store_party));
-	walk_rows_init(&w->udf_fields, sizeof(struct store_setup_item));
-	walk_rows_init(&w->udf_values, sizeof(struct store_udf_value));
 	walk_rows_init(&w->udf_facts, sizeof(struct walk_udf_fact));
 	int rc = case_load(c, a, case_id, &w->k, e);
 	if (rc != 0)

@@ -228,20 +228,24 @@ static int udf_load(struct store_conn *c, const struct store_case *k, struct udf
 	return user_store_error(rc, "user-defined fields", e);
 }
 
-int udf_list(struct store_conn *c, const struct actor *a, int64_t case_id, udf_each_fn each,
-	     void *ctx, struct err *e)
+int udf_walk_case(struct store_conn *c, const struct store_case *k, udf_each_fn each, void *ctx,
+		  struct err *e)
 {
-	struct store_case k;
-	int rc = case_load(c, a, case_id, &k, e);
-	if (rc != 0)
-		return rc;
 	struct udf_set_of s;
-	rc = udf_load(c, &k, &s, e);
+	int rc = udf_load(c, k, &s, e);
 	for (int i = 0; rc == 0 && i < s.n; i++)
 		if (each(&s.items[i], ctx) != 0)
 			break;
 	free(s.items);
 	return rc;
+}
+
+int udf_list(struct store_conn *c, const struct actor *a, int64_t case_id, udf_each_fn each,
+	     void *ctx, struct err *e)
+{
+	struct store_case k;
+	int rc = case_load(c, a, case_id, &k, e);
+	return rc != 0 ? rc : udf_walk_case(c, &k, each, ctx, e);
 }
 
 /* udf_shown is how a stored value reads in the timeline: yes/no, money with its cents. */

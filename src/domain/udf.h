@@ -53,6 +53,11 @@ struct udf_entry {
 typedef int (*udf_each_fn)(const struct udf_entry *u, void *ctx);
 
 /* udf_list walks the fields of the case's type in (position, name) order with their values. */
+/* udf_walk_case is udf_list for a case already loaded (k, read through case_load): no rights
+ * check and no second read of the case. The case summary uses it. */
+int udf_walk_case(struct store_conn *c, const struct store_case *k, udf_each_fn each, void *ctx,
+		  struct err *e);
+
 int udf_list(struct store_conn *c, const struct actor *a, int64_t case_id, udf_each_fn each,
 	     void *ctx, struct err *e);
 
