@@ -13,6 +13,8 @@ static const struct cli_command commands[] = {
 	{"demo", cli_demo, "load demo offices and logins (idempotent)"},
 	{"routes", cli_routes, "print the API route table as JSON"},
 	{"audit", cli_audit, "check the timelines' hash chains (verify)"},
+	{"report", cli_report, "case status reports (status) and the e-mail outbox (outbox)"},
+	{"render-pdf", cli_render_pdf, "(internal) render a PDF job read from stdin"},
 	{NULL, NULL, NULL},
 };
 

@@ -143,5 +143,11 @@ extern const struct route api_deadline_routes[];
 extern const struct route api_court_routes[];
 extern const struct route api_udf_routes[];
 extern const struct route api_summary_routes[];
+extern const struct route api_report_routes[];
+extern const struct route api_requirement_routes[];
+extern const struct route api_policy_routes[];
+extern const struct route api_advisor_routes[];
+extern const struct route api_follow_up_routes[];
+extern const struct route api_outbox_routes[];
 
 #endif

@@ -25,5 +25,11 @@ const struct route *const router_tables[] = {
 	api_court_routes,
 	api_udf_routes,
 	api_summary_routes,
+	api_report_routes,
+	api_requirement_routes,
+	api_policy_routes,
+	api_advisor_routes,
+	api_follow_up_routes,
+	api_outbox_routes,
 	NULL,
 };

@@ -41,5 +41,7 @@ int cli_user(int argc, char **argv);
 int cli_demo(int argc, char **argv);
 int cli_routes(int argc, char **argv);
 int cli_audit(int argc, char **argv);
+int cli_report(int argc, char **argv);
+int cli_render_pdf(int argc, char **argv);
 
 #endif

@@ -506,3 +506,85 @@ int store_udf_value_set(struct store_conn *c, int64_t case_id, int64_t field_id,
 { return c->be->udf_value_set(c, case_id, field_id, value); }
 int store_udf_value_list(struct store_conn *c, int64_t case_id, store_udf_value_each_fn each, void *ctx)
 { return c->be->udf_value_list(c, case_id, each, ctx); }
+
+/* 0004: policies, requirements, follow-ups, advisors, status reports, outbox */
+int store_policy_get(struct store_conn *c, int64_t case_id, struct store_policy *p)
+{ return c->be->policy_get(c, case_id, p); }
+int store_policy_put(struct store_conn *c, struct store_policy *p, int64_t now)
+{ return c->be->policy_put(c, p, now); }
+int store_policy_follow_up_set(struct store_conn *c, int64_t case_id, const char *next, const char *last, int64_t now)
+{ return c->be->policy_follow_up_set(c, case_id, next, last, now); }
+int store_requirement_insert(struct store_conn *c, struct store_requirement *r, int64_t now)
+{ return c->be->requirement_insert(c, r, now); }
+int store_requirement_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_requirement *r)
+{ return c->be->requirement_get(c, case_id, id, r); }
+int store_requirement_update(struct store_conn *c, struct store_requirement *r, int64_t now)
+{ return c->be->requirement_update(c, r, now); }
+int store_requirement_delete(struct store_conn *c, int64_t id)
+{ return c->be->requirement_delete(c, id); }
+int store_requirement_list(struct store_conn *c, int64_t case_id, store_requirement_each_fn each, void *ctx)
+{ return c->be->requirement_list(c, case_id, each, ctx); }
+int store_follow_up_get(struct store_conn *c, int64_t office_id, char method[8], store_follow_up_stage_each_fn each, void *ctx)
+{ return c->be->follow_up_get(c, office_id, method, each, ctx); }
+int store_follow_up_set(struct store_conn *c, int64_t office_id, const char *method, const struct store_follow_up_stage *rows, int n)
+{ return c->be->follow_up_set(c, office_id, method, rows, n); }
+int store_follow_up_stage_get(struct store_conn *c, int64_t office_id, int64_t status_id, struct store_follow_up_stage *s)
+{ return c->be->follow_up_stage_get(c, office_id, status_id, s); }
+int store_advisor_list(struct store_conn *c, const char *q, int64_t after_id, int limit, store_advisor_each_fn each, void *ctx)
+{ return c->be->advisor_list(c, q, after_id, limit, each, ctx); }
+int store_advisor_log_insert(struct store_conn *c, struct store_advisor_log *l)
+{ return c->be->advisor_log_insert(c, l); }
+int store_advisor_log_list(struct store_conn *c, int64_t contact_id, int64_t before_id, int limit, store_advisor_log_each_fn each, void *ctx)
+{ return c->be->advisor_log_list(c, contact_id, before_id, limit, each, ctx); }
+int store_report_pairs(struct store_conn *c, const struct store_report_filter *f, store_report_pair_each_fn each, void *ctx)
+{ return c->be->report_pairs(c, f, each, ctx); }
+int store_report_case_get(struct store_conn *c, int64_t case_id, struct store_report_case *rc)
+{ return c->be->report_case_get(c, case_id, rc); }
+int store_report_preview_insert(struct store_conn *c, struct store_report_preview *p, const char *options)
+{ return c->be->report_preview_insert(c, p, options); }
+int store_report_preview_get(struct store_conn *c, int64_t id, struct store_report_preview *p, char **options)
+{ return c->be->report_preview_get(c, id, p, options); }
+int store_report_item_insert(struct store_conn *c, struct store_report_item *it, const int64_t *case_ids, int n)
+{ return c->be->report_item_insert(c, it, case_ids, n); }
+int store_report_item_get(struct store_conn *c, int64_t id, struct store_report_item *it)
+{ return c->be->report_item_get(c, id, it); }
+int store_report_item_list(struct store_conn *c, int64_t preview_id, bool letters_only, const char *run_id, store_report_item_each_fn each, void *ctx)
+{ return c->be->report_item_list(c, preview_id, letters_only, run_id, each, ctx); }
+int store_report_item_cases(struct store_conn *c, int64_t item_id, store_id_each_fn each, void *ctx)
+{ return c->be->report_item_cases(c, item_id, each, ctx); }
+int store_report_item_mark(struct store_conn *c, int64_t id, bool applied, const char *outcome, const char *reason)
+{ return c->be->report_item_mark(c, id, applied, outcome, reason); }
+int store_report_item_next_unapplied(struct store_conn *c, int64_t preview_id, int64_t after_id, int64_t *id)
+{ return c->be->report_item_next_unapplied(c, preview_id, after_id, id); }
+int store_report_send_insert(struct store_conn *c, struct store_report_send *s)
+{ return c->be->report_send_insert(c, s); }
+int store_report_send_get(struct store_conn *c, int64_t id, struct store_report_send *s)
+{ return c->be->report_send_get(c, id, s); }
+int store_report_send_by_preview(struct store_conn *c, int64_t preview_id, struct store_report_send *s)
+{ return c->be->report_send_by_preview(c, preview_id, s); }
+int store_report_send_update(struct store_conn *c, const struct store_report_send *s)
+{ return c->be->report_send_update(c, s); }
+int store_report_send_claim(struct store_conn *c, int64_t send_id, int64_t now, int64_t until, struct store_report_send *s)
+{ return c->be->report_send_claim(c, send_id, now, until, s); }
+int store_report_letters_clear(struct store_conn *c, int64_t send_id)
+{ return c->be->report_letters_clear(c, send_id); }
+int store_report_letters_append(struct store_conn *c, int64_t send_id, int64_t seq, const void *data, size_t len)
+{ return c->be->report_letters_append(c, send_id, seq, data, len); }
+int store_report_letters_read(struct store_conn *c, int64_t send_id, store_bytes_each_fn each, void *ctx)
+{ return c->be->report_letters_read(c, send_id, each, ctx); }
+int store_mail_insert(struct store_conn *c, struct store_mail *m, int64_t now)
+{ return c->be->mail_insert(c, m, now); }
+int store_mail_get(struct store_conn *c, int64_t id, bool with_body, struct store_mail *m)
+{ return c->be->mail_get(c, id, with_body, m); }
+int store_mail_claim(struct store_conn *c, const char *run_id, int64_t now, const char *worker, int64_t until, struct store_mail *m)
+{ return c->be->mail_claim(c, run_id, now, worker, until, m); }
+int store_mail_finish(struct store_conn *c, int64_t id, const char *worker, const char *state, const char *error, int64_t next_attempt_at, int64_t now)
+{ return c->be->mail_finish(c, id, worker, state, error, next_attempt_at, now); }
+int store_mail_recover(struct store_conn *c, bool all, int64_t now, int64_t *count)
+{ return c->be->mail_recover(c, all, now, count); }
+int store_mail_resolve(struct store_conn *c, int64_t id, const char *state, int64_t now)
+{ return c->be->mail_resolve(c, id, state, now); }
+int store_mail_list(struct store_conn *c, const char *state, const char *run_id, int64_t after_id, int limit, store_mail_each_fn each, void *ctx)
+{ return c->be->mail_list(c, state, run_id, after_id, limit, each, ctx); }
+int store_mail_count(struct store_conn *c, const char *run_id, const char *state, int64_t *count)
+{ return c->be->mail_count(c, run_id, state, count); }

@@ -274,7 +274,7 @@ enum store_setup_kind {
 	SETUP_STATUS_TYPE,     /* name, stage, position */
 	SETUP_STATUS,          /* name, parent_id = status type, days, closing, group ('' = all), position */
 	SETUP_CLOSE_REASON,    /* name, position */
-	SETUP_ROLE,            /* name, category, position */
+	SETUP_ROLE,            /* name, category, primary_advisor, position */
 	SETUP_NOTE_TYPE,       /* name, client_facing, position */
 	SETUP_VALUE_RANGE,     /* name, low_cents, high_cents, limit_cents, position */
 	SETUP_DEADLINE_TYPE,   /* name, position (critical-deadline types) */
@@ -303,6 +303,7 @@ struct store_setup_item {
 	char text[STORE_COMMENTS_MAX + 1];     /* flags: parameter; UDF fields: picklist options */
 	char target[STORE_CATEGORY_MAX + 1];   /* flags: where the details live */
 	bool required;                         /* UDF fields */
+	bool primary_advisor;                  /* roles of category advisor: the primary one */
 	int64_t position;                      /* order in lists (then name) */
 	int64_t version;
 };
@@ -1016,5 +1017,342 @@ typedef int (*store_udf_value_each_fn)(const struct store_udf_value *v, void *ct
 /* store_udf_value_list walks the values stored on a case by field id. */
 int store_udf_value_list(struct store_conn *c, int64_t case_id, store_udf_value_each_fn each,
 			 void *ctx);
+
+/* ---- pending cases: policies and requirements (migration 0004) --------------------------- */
+
+#define STORE_POLICY_NUMBER_MAX 40
+
+/* The policy data of an insurance case; at most one per case. */
+struct store_policy {
+	int64_t case_id;
+	char policy_number[STORE_POLICY_NUMBER_MAX + 1];
+	int64_t insured_contact_id;               /* 0 = none: the policy holder */
+	char insured_name[STORE_NAME_MAX + 1];    /* read only */
+	int64_t carrier_contact_id;               /* 0 = none: the insurer */
+	char carrier_name[STORE_NAME_MAX + 1];    /* read only */
+	char product[STORE_NAME_MAX + 1];
+	int64_t amount_cents;                     /* -1 = not set */
+	char kind[16];                            /* formal, informal, informal_child, group */
+	int64_t parent_case_id;                   /* informal_child only; 0 = none */
+	char next_follow_up[STORE_DATE_LEN];
+	char last_follow_up[STORE_DATE_LEN];
+	int64_t version;                          /* 0 = no row yet */
+	int64_t updated_at;
+};
+
+/* store_policy_get fills p for case_id; STORE_NOT_FOUND when the case has no policy row. */
+int store_policy_get(struct store_conn *c, int64_t case_id, struct store_policy *p);
+/* store_policy_put inserts the row when p->version is 0 (STORE_CONFLICT if one exists) or
+ * updates every field when p->version is current (STORE_CONFLICT when stale); bumps it. */
+int store_policy_put(struct store_conn *c, struct store_policy *p, int64_t now);
+/* store_policy_follow_up_set writes next and last follow-up dates of case_id whatever the
+ * version, and bumps it; STORE_NOT_FOUND when the case has no policy row. */
+int store_policy_follow_up_set(struct store_conn *c, int64_t case_id, const char *next,
+			       const char *last, int64_t now);
+
+struct store_requirement {
+	int64_t id;
+	int64_t case_id;
+	char name[STORE_NAME_MAX + 1];
+	char status[16];                          /* outstanding, received, waived */
+	bool key;                                 /* shown in bold */
+	bool pos;                                 /* a policy owner service requirement */
+	int64_t position;                         /* the listed order (then id) */
+	char requested_date[STORE_DATE_LEN];
+	char received_date[STORE_DATE_LEN];
+	char comments[STORE_COMMENTS_MAX + 1];
+	int64_t version;
+	int64_t created_at;
+	int64_t updated_at;
+};
+
+int store_requirement_insert(struct store_conn *c, struct store_requirement *r, int64_t now);
+int store_requirement_get(struct store_conn *c, int64_t case_id, int64_t id,
+			  struct store_requirement *r);
+/* store_requirement_update writes name .. comments when r->version is current; bumps it. */
+int store_requirement_update(struct store_conn *c, struct store_requirement *r, int64_t now);
+int store_requirement_delete(struct store_conn *c, int64_t id);
+typedef int (*store_requirement_each_fn)(const struct store_requirement *r, void *ctx);
+/* store_requirement_list walks a case's requirements in (position, id) order. */
+int store_requirement_list(struct store_conn *c, int64_t case_id,
+			   store_requirement_each_fn each, void *ctx);
+
+/* ---- follow-ups per office -------------------------------------------------------------- */
+
+struct store_follow_up_stage {
+	int64_t status_id;                        /* a stage status */
+	char status_name[STORE_NAME_MAX + 1];     /* read only */
+	int64_t interval_days;                    /* 1..365 */
+	char report_text[STORE_DESCRIPTION_MAX + 1];
+};
+
+typedef int (*store_follow_up_stage_each_fn)(const struct store_follow_up_stage *s, void *ctx);
+/* store_follow_up_get copies the office's method ("none" or "stage") into method and walks its
+ * stages by the status's position; STORE_NOT_FOUND when the office does not exist. */
+int store_follow_up_get(struct store_conn *c, int64_t office_id, char method[8],
+			store_follow_up_stage_each_fn each, void *ctx);
+/* store_follow_up_set writes the method and replaces every stage row with rows[0..n). */
+int store_follow_up_set(struct store_conn *c, int64_t office_id, const char *method,
+			const struct store_follow_up_stage *rows, int n);
+/* store_follow_up_stage_get fills s for the office's stage status_id; STORE_NOT_FOUND when
+ * the office has no row for that stage. */
+int store_follow_up_stage_get(struct store_conn *c, int64_t office_id, int64_t status_id,
+			      struct store_follow_up_stage *s);
+
+/* ---- advisors and their logs ------------------------------------------------------------ */
+
+/* An advisor: a contact who is current case staff, in a role of category advisor, on at least
+ * one case. */
+struct store_advisor {
+	int64_t contact_id;
+	char display_name[STORE_NAME_MAX + 1];
+	char first_name[STORE_PERSON_NAME_MAX + 1];
+	char last_name[STORE_PERSON_NAME_MAX + 1];
+	char email[STORE_EMAIL_MAX + 1];
+	char preferred_comm[8];                   /* email, letter */
+	int64_t cases;                            /* open insurance cases they are on */
+};
+typedef int (*store_advisor_each_fn)(const struct store_advisor *a, void *ctx);
+/* store_advisor_list walks advisors with contact id > after_id in id order, at most limit; q
+ * (may be "") keeps those whose first, last or organisation name or e-mail starts with q. */
+int store_advisor_list(struct store_conn *c, const char *q, int64_t after_id, int limit,
+		       store_advisor_each_fn each, void *ctx);
+
+struct store_advisor_log {
+	int64_t id;
+	int64_t contact_id;
+	int64_t case_id;                          /* 0 = none */
+	char case_number[STORE_CASE_NUMBER_MAX + 1];   /* read only */
+	char case_name[STORE_NAME_MAX + 1];       /* read only */
+	int64_t send_id;                          /* 0 = none */
+	int64_t at;
+	char method[8];                           /* email, letter */
+	char subject[STORE_NAME_MAX + 1];
+	char body[STORE_COMMENTS_MAX + 1];
+	int64_t user_id;                          /* 0 = the system */
+};
+/* store_advisor_log_insert writes one entry; STORE_CONFLICT when the send already logged this
+ * case for this advisor (a re-run). */
+int store_advisor_log_insert(struct store_conn *c, struct store_advisor_log *l);
+typedef int (*store_advisor_log_each_fn)(const struct store_advisor_log *l, void *ctx);
+/* store_advisor_log_list walks an advisor's entries newest first, id < before_id (0 = from the
+ * newest), at most limit. */
+int store_advisor_log_list(struct store_conn *c, int64_t contact_id, int64_t before_id,
+			   int limit, store_advisor_log_each_fn each, void *ctx);
+
+/* ---- status reports: selection ---------------------------------------------------------- */
+
+enum store_report_advisors { REPORT_ADVISORS_ALL = 0, REPORT_ADVISORS_PRIMARY, REPORT_ADVISORS_SELECTED };
+enum store_report_cases {
+	REPORT_CASES_FOLLOW_UP = 0,   /* next follow-up set and on or before due_date */
+	REPORT_CASES_ALL,             /* every pending case */
+	REPORT_CASES_STAGE,           /* pending cases whose stage is stage_status_id */
+	REPORT_CASES_SELECTED
+};
+
+/* Which (advisor, case) pairs a report covers. A pending case is an open (closed_date ''),
+ * undeleted case of a case type of group insurance; its kind is its policy row's (formal when
+ * it has none). Formal cases are always in; the three other kinds only when asked. */
+struct store_report_filter {
+	int64_t office_id;                        /* 0 = every office */
+	int64_t case_manager_id;                  /* 0 = any; else a user who is current case staff
+						     in a role of category case_manager */
+	enum store_report_advisors advisors;
+	const int64_t *advisor_ids;               /* REPORT_ADVISORS_SELECTED: contact ids */
+	int n_advisors;
+	enum store_report_cases cases;
+	char due_date[STORE_DATE_LEN];            /* REPORT_CASES_FOLLOW_UP */
+	int64_t stage_status_id;                  /* REPORT_CASES_STAGE */
+	const int64_t *case_ids;                  /* REPORT_CASES_SELECTED */
+	int n_cases;
+	bool informal, informal_child, group;
+};
+
+/* One advisor on one pending case. */
+struct store_report_pair {
+	int64_t contact_id;
+	char last_name[STORE_PERSON_NAME_MAX + 1];   /* organisations: their name */
+	char display_name[STORE_NAME_MAX + 1];
+	int64_t case_id;
+	bool primary;                             /* in a primary advisor role on this case */
+};
+typedef int (*store_report_pair_each_fn)(const struct store_report_pair *p, void *ctx);
+/* store_report_pairs walks the pairs the filter selects, ordered by the advisor's last name,
+ * display name and contact id, then by case number and id; an advisor in two roles on a case
+ * comes once (primary when either role is). */
+int store_report_pairs(struct store_conn *c, const struct store_report_filter *f,
+		       store_report_pair_each_fn each, void *ctx);
+
+/* What a report shows of one case, in one read. */
+struct store_report_case {
+	int64_t case_id;
+	char number[STORE_CASE_NUMBER_MAX + 1];
+	char name[STORE_NAME_MAX + 1];
+	int64_t office_id;                        /* 0 = none */
+	int64_t stage_status_id;                  /* 0 = none */
+	char stage_name[STORE_NAME_MAX + 1];
+	char stage_since[STORE_DATE_LEN];         /* from_date of the current stage row */
+	char case_manager[STORE_NAME_MAX + 1];    /* first current case manager (user), "" = none */
+	char primary_advisor_last[STORE_PERSON_NAME_MAX + 1];  /* "" = none */
+	char primary_advisor_name[STORE_NAME_MAX + 1];
+	bool has_policy;
+	struct store_policy policy;               /* zeroed (kind formal) when !has_policy */
+};
+/* store_report_case_get fills rc; STORE_NOT_FOUND when the case is absent or deleted. */
+int store_report_case_get(struct store_conn *c, int64_t case_id, struct store_report_case *rc);
+
+/* ---- status reports: previews, items, sends --------------------------------------------- */
+
+struct store_report_preview {
+	int64_t id;
+	char today[STORE_DATE_LEN];
+	int64_t created_by;
+	int64_t created_at;
+	int64_t send_id;                          /* read only: 0 = not sent */
+};
+/* store_report_preview_insert writes the preview with its options (JSON text, copied). */
+int store_report_preview_insert(struct store_conn *c, struct store_report_preview *p,
+				const char *options);
+/* store_report_preview_get fills p; *options (may be NULL) receives a malloc'd copy of the
+ * options the caller frees. */
+int store_report_preview_get(struct store_conn *c, int64_t id, struct store_report_preview *p,
+			     char **options);
+
+#define STORE_REPORT_ISSUES_MAX 1000
+#define STORE_REPORT_SORT_MAX 240
+
+struct store_report_item {
+	int64_t id;
+	int64_t preview_id;
+	int64_t seq;
+	char sort_key[STORE_REPORT_SORT_MAX + 1];
+	int64_t contact_id;
+	char advisor_name[STORE_NAME_MAX + 1];    /* read only */
+	char method[8];                           /* email, letter */
+	char address[STORE_ADDRESS_MAX + 1];
+	char issues[STORE_REPORT_ISSUES_MAX + 1]; /* JSON array text, "" = none */
+	int64_t cases;                            /* read only: how many cases */
+	bool applied;
+	char outcome[12];                         /* pending, queued, emailed, printed, failed */
+	char reason[STORE_COMMENTS_MAX + 1];
+	char mail_state[12];                      /* read only: the outbox row's state, "" = none */
+	char mail_error[STORE_COMMENTS_MAX + 1];  /* read only: its last error */
+	int64_t mail_id;                          /* read only: the outbox row, 0 = none */
+};
+/* store_report_item_insert writes an item and its cases (case_ids[0..n) in that order). */
+int store_report_item_insert(struct store_conn *c, struct store_report_item *it,
+			     const int64_t *case_ids, int n);
+int store_report_item_get(struct store_conn *c, int64_t id, struct store_report_item *it);
+typedef int (*store_report_item_each_fn)(const struct store_report_item *it, void *ctx);
+/* store_report_item_list walks a preview's items by seq, or with letters_only its letters by
+ * (sort_key, seq). The outbox columns come from the row of run_id ("status-report/<send>") and
+ * recipient_id (the item id as text) when run_id is not NULL. */
+int store_report_item_list(struct store_conn *c, int64_t preview_id, bool letters_only,
+			   const char *run_id, store_report_item_each_fn each, void *ctx);
+/* store_report_item_cases walks an item's case ids in order (each gets ctx and the id). */
+typedef int (*store_id_each_fn)(int64_t id, void *ctx);
+int store_report_item_cases(struct store_conn *c, int64_t item_id, store_id_each_fn each,
+			    void *ctx);
+/* store_report_item_mark writes applied, outcome and reason of an item. */
+int store_report_item_mark(struct store_conn *c, int64_t id, bool applied, const char *outcome,
+			   const char *reason);
+/* store_report_item_next_unapplied gives the id of the preview's first item (by seq) not yet
+ * applied, after after_id; STORE_NOT_FOUND when every item is applied. */
+int store_report_item_next_unapplied(struct store_conn *c, int64_t preview_id,
+				     int64_t after_id, int64_t *id);
+
+struct store_report_send {
+	int64_t id;
+	int64_t preview_id;
+	char state[12];                           /* preparing, prepared */
+	char letters_state[12];                   /* none, pending, rendering, done, failed */
+	int64_t letters_pages;
+	int64_t letters_bytes;
+	char letters_error[STORE_COMMENTS_MAX + 1];
+	int64_t claimed_until;
+	int64_t created_by;
+	int64_t created_at;
+	int64_t finished_at;
+};
+/* store_report_send_insert makes the send of a preview; STORE_CONFLICT when the preview has
+ * one already (store_report_send_by_preview finds it). */
+int store_report_send_insert(struct store_conn *c, struct store_report_send *s);
+int store_report_send_get(struct store_conn *c, int64_t id, struct store_report_send *s);
+int store_report_send_by_preview(struct store_conn *c, int64_t preview_id,
+				 struct store_report_send *s);
+/* store_report_send_update writes state, letters_*, finished_at (whatever the lease). */
+int store_report_send_update(struct store_conn *c, const struct store_report_send *s);
+/* store_report_send_claim takes the lease of a send with work left (state preparing, or
+ * letters pending, or a rendering whose lease ran out) until `until`: the oldest such send
+ * whose lease has ended at now, or only send_id when it is > 0. STORE_NOT_FOUND when none. */
+int store_report_send_claim(struct store_conn *c, int64_t send_id, int64_t now, int64_t until,
+			    struct store_report_send *s);
+
+/* store_report_letters_clear removes a send's letter chunks; store_report_letters_append adds
+ * chunk seq; store_report_letters_read walks them in order (each gets the bytes and length). */
+int store_report_letters_clear(struct store_conn *c, int64_t send_id);
+int store_report_letters_append(struct store_conn *c, int64_t send_id, int64_t seq,
+				const void *data, size_t len);
+typedef int (*store_bytes_each_fn)(const void *data, size_t len, void *ctx);
+int store_report_letters_read(struct store_conn *c, int64_t send_id, store_bytes_each_fn each,
+			      void *ctx);
+
+/* ---- e-mail outbox ---------------------------------------------------------------------- */
+
+#define STORE_MESSAGE_ID_MAX 250
+#define STORE_RUN_ID_MAX 64
+
+struct store_mail {
+	int64_t id;
+	char run_id[STORE_RUN_ID_MAX + 1];
+	char recipient_id[STORE_RUN_ID_MAX + 1];
+	char message_id[STORE_MESSAGE_ID_MAX + 1];
+	char mail_from[STORE_EMAIL_MAX + 1];
+	char rcpt_to[STORE_EMAIL_MAX + 1];
+	char subject[STORE_NAME_MAX + 1];
+	char *message;                            /* owned by whoever filled it; free() */
+	size_t message_len;
+	char state[12];                           /* pending, sending, sent, failed, in_doubt */
+	int64_t attempts;
+	int64_t next_attempt_at;
+	char claimed_by[40];
+	int64_t claimed_until;
+	char last_error[STORE_COMMENTS_MAX + 1];
+	int64_t created_at;
+	int64_t updated_at;
+	int64_t sent_at;
+};
+
+/* store_mail_insert queues a message (m->message, message_len bytes, copied) as pending;
+ * STORE_CONFLICT when (run_id, recipient_id) is queued already: nothing is written. */
+int store_mail_insert(struct store_conn *c, struct store_mail *m, int64_t now);
+/* store_mail_get fills m without the message body (message NULL); with_body: with it, which
+ * the caller frees. */
+int store_mail_get(struct store_conn *c, int64_t id, bool with_body, struct store_mail *m);
+/* store_mail_claim moves the oldest pending row due at now to sending, with claimed_by and
+ * claimed_until, in its own committed step (SKIP LOCKED on PostgreSQL, BEGIN IMMEDIATE on
+ * SQLite), and fills m with its body (the caller frees m->message). run_id "" = any run.
+ * STORE_NOT_FOUND when nothing is due. Call outside a transaction. */
+int store_mail_claim(struct store_conn *c, const char *run_id, int64_t now, const char *worker,
+		     int64_t until, struct store_mail *m);
+/* store_mail_finish moves row id from sending (claimed by worker) to state (sent, failed,
+ * in_doubt, or pending again with next_attempt_at and attempts + 1), with error.
+ * STORE_NOT_FOUND when the row is no longer this worker's sending row. */
+int store_mail_finish(struct store_conn *c, int64_t id, const char *worker, const char *state,
+		      const char *error, int64_t next_attempt_at, int64_t now);
+/* store_mail_recover moves rows in sending to in_doubt: every one (all) or those whose lease
+ * ended before now; *count says how many. */
+int store_mail_recover(struct store_conn *c, bool all, int64_t now, int64_t *count);
+/* store_mail_resolve moves an in_doubt row to sent (it did go) or pending (send it again, once
+ * more); STORE_NOT_FOUND when the row is not in_doubt. */
+int store_mail_resolve(struct store_conn *c, int64_t id, const char *state, int64_t now);
+typedef int (*store_mail_each_fn)(const struct store_mail *m, void *ctx);
+/* store_mail_list walks rows (without bodies) with id > after_id, at most limit; state ""
+ * = any, run_id "" = any. */
+int store_mail_list(struct store_conn *c, const char *state, const char *run_id,
+		    int64_t after_id, int limit, store_mail_each_fn each, void *ctx);
+/* store_mail_count counts rows of run_id ("" = all) in state ("" = any). */
+int store_mail_count(struct store_conn *c, const char *run_id, const char *state,
+		     int64_t *count);
 
 #endif

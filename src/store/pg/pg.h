@@ -335,4 +335,46 @@ int pg_court_personnel_list(struct store_conn *c, int64_t case_id, int64_t case_
 int pg_udf_value_set(struct store_conn *c, int64_t case_id, int64_t field_id, const char *value);
 int pg_udf_value_list(struct store_conn *c, int64_t case_id, store_udf_value_each_fn each, void *ctx);
 
+/* 0004: policy.c, requirement.c, follow_up.c, advisor.c, report.c, report_send.c, mail.c */
+int pg_policy_get(struct store_conn *c, int64_t case_id, struct store_policy *p);
+int pg_policy_put(struct store_conn *c, struct store_policy *p, int64_t now);
+int pg_policy_follow_up_set(struct store_conn *c, int64_t case_id, const char *next, const char *last, int64_t now);
+int pg_requirement_insert(struct store_conn *c, struct store_requirement *r, int64_t now);
+int pg_requirement_get(struct store_conn *c, int64_t case_id, int64_t id, struct store_requirement *r);
+int pg_requirement_update(struct store_conn *c, struct store_requirement *r, int64_t now);
+int pg_requirement_delete(struct store_conn *c, int64_t id);
+int pg_requirement_list(struct store_conn *c, int64_t case_id, store_requirement_each_fn each, void *ctx);
+int pg_follow_up_get(struct store_conn *c, int64_t office_id, char method[8], store_follow_up_stage_each_fn each, void *ctx);
+int pg_follow_up_set(struct store_conn *c, int64_t office_id, const char *method, const struct store_follow_up_stage *rows, int n);
+int pg_follow_up_stage_get(struct store_conn *c, int64_t office_id, int64_t status_id, struct store_follow_up_stage *s);
+int pg_advisor_list(struct store_conn *c, const char *q, int64_t after_id, int limit, store_advisor_each_fn each, void *ctx);
+int pg_advisor_log_insert(struct store_conn *c, struct store_advisor_log *l);
+int pg_advisor_log_list(struct store_conn *c, int64_t contact_id, int64_t before_id, int limit, store_advisor_log_each_fn each, void *ctx);
+int pg_report_pairs(struct store_conn *c, const struct store_report_filter *f, store_report_pair_each_fn each, void *ctx);
+int pg_report_case_get(struct store_conn *c, int64_t case_id, struct store_report_case *rc);
+int pg_report_preview_insert(struct store_conn *c, struct store_report_preview *p, const char *options);
+int pg_report_preview_get(struct store_conn *c, int64_t id, struct store_report_preview *p, char **options);
+int pg_report_item_insert(struct store_conn *c, struct store_report_item *it, const int64_t *case_ids, int n);
+int pg_report_item_get(struct store_conn *c, int64_t id, struct store_report_item *it);
+int pg_report_item_list(struct store_conn *c, int64_t preview_id, bool letters_only, const char *run_id, store_report_item_each_fn each, void *ctx);
+int pg_report_item_cases(struct store_conn *c, int64_t item_id, store_id_each_fn each, void *ctx);
+int pg_report_item_mark(struct store_conn *c, int64_t id, bool applied, const char *outcome, const char *reason);
+int pg_report_item_next_unapplied(struct store_conn *c, int64_t preview_id, int64_t after_id, int64_t *id);
+int pg_report_send_insert(struct store_conn *c, struct store_report_send *s);
+int pg_report_send_get(struct store_conn *c, int64_t id, struct store_report_send *s);
+int pg_report_send_by_preview(struct store_conn *c, int64_t preview_id, struct store_report_send *s);
+int pg_report_send_update(struct store_conn *c, const struct store_report_send *s);
+int pg_report_send_claim(struct store_conn *c, int64_t send_id, int64_t now, int64_t until, struct store_report_send *s);
+int pg_report_letters_clear(struct store_conn *c, int64_t send_id);
+int pg_report_letters_append(struct store_conn *c, int64_t send_id, int64_t seq, const void *data, size_t len);
+int pg_report_letters_read(struct store_conn *c, int64_t send_id, store_bytes_each_fn each, void *ctx);
+int pg_mail_insert(struct store_conn *c, struct store_mail *m, int64_t now);
+int pg_mail_get(struct store_conn *c, int64_t id, bool with_body, struct store_mail *m);
+int pg_mail_claim(struct store_conn *c, const char *run_id, int64_t now, const char *worker, int64_t until, struct store_mail *m);
+int pg_mail_finish(struct store_conn *c, int64_t id, const char *worker, const char *state, const char *error, int64_t next_attempt_at, int64_t now);
+int pg_mail_recover(struct store_conn *c, bool all, int64_t now, int64_t *count);
+int pg_mail_resolve(struct store_conn *c, int64_t id, const char *state, int64_t now);
+int pg_mail_list(struct store_conn *c, const char *state, const char *run_id, int64_t after_id, int limit, store_mail_each_fn each, void *ctx);
+int pg_mail_count(struct store_conn *c, const char *run_id, const char *state, int64_t *count);
+
 #endif

@@ -1,0 +1,106 @@
+/* report.h - case status reports to advisors: preview, send, result.
+ *
+ *   report_preview   checks the rights and options, selects the (advisor, case) pairs
+ *                    (store_report_pairs), groups them into reports (one per advisor, or one
+ *                    per advisor and case when one_case_per_letter), decides each report's
+ *                    method and finds its issues (missing/invalid e-mail for an e-mail report,
+ *                    missing/incomplete postal address for a letter), and freezes all of it
+ *                    with the options (report_preview, report_item, report_item_case).
+ *   report_send      makes the one send of a preview (a second call finds the first: a re-run
+ *                    never sends twice). The work is done in steps by jobs/status_report.c:
+ *   report_send_apply_next  applies one report in one transaction: for each case a "Pending
+ *                    Case" note and an advisor log entry, the follow-up dates moved
+ *                    (follow_up_after_send), and for an e-mail the message queued in the
+ *                    outbox; a report with an issue is marked failed with its reason instead.
+ *   report_letters_render  renders every letter of the send as one PDF, in alphabetical order
+ *                    of the primary advisor's last name, and marks those reports printed.
+ *   report_result    walks the send's reports with what became of each (e-mailed, printed,
+ *                    queued, failed, in doubt).
+ *
+ * The report's content is built by report_build.c (report_build_doc); its e-mail by
+ * render/mail.h, its letter by render/pdf.h in a child process (render/pdf_child.h). */
+#ifndef CASELOAD_REPORT_H
+#define CASELOAD_REPORT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "domain/actor.h"
+#include "domain/report_options.h"
+#include "jobs/mail_transport.h"
+#include "render/pdf.h"
+#include "render/report_doc.h"
+#include "store/store.h"
+
+/* The run_id of a send's e-mails in the outbox: "status-report/<send id>". */
+void report_run_id(int64_t send_id, char out[32]);
+
+/* report_preview makes and freezes a preview of o (checked and normalised first; the rights of
+ * report_options_right, ERR_FORBIDDEN; the follow-up option needs o->office_id with
+ * stage-based follow-ups, else 422 "cases"). *preview_id gets its id. */
+int report_preview(struct store_conn *c, const struct actor *a, const struct report_options *o,
+		   int64_t *preview_id, struct err *e);
+
+/* report_preview_read gives a preview's options (filled) and header; ERR_NOT_FOUND when absent
+ * or made by another user without the mass right. */
+int report_preview_read(struct store_conn *c, const struct actor *a, int64_t preview_id,
+			struct store_report_preview *p, struct report_options *o, struct err *e);
+
+/* One report of a preview or send, as the API and the preview PDF show it. */
+struct report_line {
+	const struct store_report_item *item;
+	const char *outcome;      /* after a send: emailed, printed, queued, failed, in_doubt;
+				     "" in a preview */
+	const char *reason;       /* why it failed, "" otherwise */
+};
+typedef int (*report_line_each_fn)(const struct report_line *l, void *ctx);
+
+/* report_preview_walk walks a preview's reports in order. */
+int report_preview_walk(struct store_conn *c, const struct actor *a, int64_t preview_id,
+			report_line_each_fn each, void *ctx, struct err *e);
+
+/* report_preview_pdf writes the printable preview through write(ctx) (a child process). */
+int report_preview_pdf(struct store_conn *c, const struct actor *a, int64_t preview_id,
+		       pdf_write_fn write, void *ctx, struct err *e);
+
+/* report_send starts the send of preview_id (the rights of its frozen options, checked again
+ * for this actor). *send_id gets the send; *created says whether this call made it (false:
+ * the preview was sent already, and that send is the answer). */
+int report_send(struct store_conn *c, const struct actor *a, int64_t preview_id,
+		int64_t *send_id, bool *created, struct err *e);
+
+/* report_send_apply_next applies the next report of the send not yet applied (see above), in
+ * its own transaction; *more says whether one was applied. When none is left the send becomes
+ * "prepared" and its letters "pending" (or "none" without letters). */
+int report_send_apply_next(struct store_conn *c, const struct mail_config *cfg,
+			   int64_t send_id, bool *more, struct err *e);
+
+/* report_letters_render renders the send's letters (report items of method letter that were
+ * applied and not failed) into report_letters_chunk and marks them printed; letters_state
+ * becomes done, or failed with the reason (the reports are then failed too). */
+int report_letters_render(struct store_conn *c, int64_t send_id, struct err *e);
+
+/* report_result reads a send (ERR_NOT_FOUND when absent, or not the caller's without the mass
+ * right) and walks its reports with their outcome. each may be NULL. */
+int report_result(struct store_conn *c, const struct actor *a, int64_t send_id,
+		  struct store_report_send *s, report_line_each_fn each, void *ctx,
+		  struct err *e);
+
+/* report_letters_read streams a send's letters PDF through each (ERR_NOT_FOUND before it is
+ * rendered, or not the caller's). */
+int report_letters_read(struct store_conn *c, const struct actor *a, int64_t send_id,
+			store_bytes_each_fn each, void *ctx, struct err *e);
+
+/* report_build_doc fills an initialised d for one report item of a preview (its cases,
+ * requirements per the settings and options, masking, the stage text in follow-up mode, the
+ * office and its logo when asked). Used for e-mails and letters alike. */
+int report_build_doc(struct store_conn *c, const struct report_options *o, const char *today,
+		     const struct store_report_item *item, struct report_doc *d, struct err *e);
+
+/* report_mask_policy / report_mask_name: the masked forms ("****5678": all but the last four
+ * characters starred; a name becomes its initials, "J. S."). */
+void report_mask_policy(const char *in, char *out, size_t size);
+void report_mask_name(const char *in, char *out, size_t size);
+
+#endif
