@@ -3,7 +3,8 @@
 #   make run        build, create caseload.db with demo data if missing, serve on 127.0.0.1:8080
 #   make test       every test: unit, API (SQLite and PostgreSQL), browser; normal and ASan builds
 #   make asan       build build-asan/caseload with AddressSanitizer + UndefinedBehaviorSanitizer
-#   make bench      load benchmarks (wrk); they print figures (bench-summary: the case summary)
+#   make bench      load benchmarks (wrk); they print figures (bench-summary: the case summary;
+#                   bench-reports: case status reports)
 #   make fuzz       libFuzzer targets for a short run
 #   make lint       cppcheck over src/
 SHELL := /bin/bash
@@ -33,7 +34,7 @@ MIGRATIONS := $(shell find src/store/migrations -name '*.sql' | sort)
 VENDOR := node_modules/htm/preact/standalone.module.js
 DEPS_STAMP := .deps-stamp
 
-.PHONY: all asan run test test-unit test-api test-api-pg test-browser test-asan bench bench-summary fuzz lint clean deps
+.PHONY: all asan run test test-unit test-api test-api-pg test-browser test-asan bench bench-summary bench-reports fuzz lint clean deps
 all: $(BUILD)/caseload
 
 deps: $(DEPS_STAMP)
@@ -126,6 +127,10 @@ bench: all
 BENCH_N ?= 100000
 bench-summary: all
 	BIN=$(BUILD)/caseload bench/summary.sh 10000 $(BENCH_N)
+
+# case status reports: 10,000 advisors over 100,000 pending cases (a quarter-size run first)
+bench-reports: all
+	BIN=$(BUILD)/caseload bench/status_report.sh 10000 100000
 
 fuzz:
 	tests/fuzz/run.sh

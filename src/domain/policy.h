@@ -44,8 +44,16 @@ int policy_get(struct store_conn *c, const struct actor *a, int64_t case_id,
 /* policy_put changes the given members (creating the row when version is 0 and none exists;
  * ERR_CONFLICT when version is stale). Rules: kind valid; informal_child needs parent_case_id,
  * an insurance case other than this one (422 parent_case_id), other kinds clear it; insured and
- * carrier existing contacts (422 insured_id / carrier_id); amount >= 0; follow-up dates valid. */
+ * carrier existing contacts (422 insured_id / carrier_id); amount >= 0; follow-up dates valid.
+ * version < 0 says the caller sent no version (no If-Match): that creates the row when there is
+ * none, and is ERR_PRECONDITION on header.If-Match when there is one. Writes "policy.changed"
+ * when something changed (nothing is written otherwise; the version stays). */
 int policy_put(struct store_conn *c, const struct actor *a, int64_t case_id, int64_t version,
 	       const struct policy_fields *f, struct store_policy *out, struct err *e);
+
+/* policy_parent fills out with the brief (id, number, name, stage) of p's parent case, when p
+ * has one that the actor may see; false (out zeroed) otherwise. Errors count as not seen. */
+bool policy_parent(struct store_conn *c, const struct actor *a, const struct store_policy *p,
+		   struct store_case_brief *out);
 
 #endif

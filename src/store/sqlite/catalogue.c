@@ -10,13 +10,14 @@
 #define OFFICE_COLUMNS \
 	"id, name, address, phone, email, logo IS NOT NULL, version, created_at"
 
-/* Setup lists: every kind reads into the same 18 columns (setup.c, sq_read_setup): id, name,
+/* Setup lists: every kind reads into the same 19 columns (setup.c, sq_read_setup): id, name,
  * parent_id, group, category, days, stage, closing, client_facing, low, high, limit, position,
- * version, code, text, target, required. Writes take the same numbered parameters: ?1 name,
- * ?2 parent_id, ?3 group, ?4 category, ?5 days, ?6 stage, ?7 closing, ?8 client_facing, ?9 low,
- * ?10 high, ?11 limit, ?12 position, ?15 code, ?16 text, ?17 target, ?18 required; updates
- * also ?13 id and ?14 version. Each statement uses the ones it needs. */
-#define SETUP_NO_CODE ", '', '', '', 0"
+ * version, code, text, target, required, primary_advisor. Writes take the same numbered
+ * parameters: ?1 name, ?2 parent_id, ?3 group, ?4 category, ?5 days, ?6 stage, ?7 closing,
+ * ?8 client_facing, ?9 low, ?10 high, ?11 limit, ?12 position, ?15 code, ?16 text, ?17 target,
+ * ?18 required, ?19 primary_advisor; updates also ?13 id and ?14 version. Each statement uses
+ * the ones it needs. */
+#define SETUP_NO_CODE ", '', '', '', 0, 0"
 #define CASE_TYPE_COLUMNS \
 	"id, name, 0, grp, '', 0, 0, 0, 0, 0, 0, 0, position, version" SETUP_NO_CODE
 #define CASE_SUBTYPE_COLUMNS \
@@ -29,7 +30,8 @@
 #define CLOSE_REASON_COLUMNS \
 	"id, name, 0, '', '', 0, 0, 0, 0, 0, 0, 0, position, version" SETUP_NO_CODE
 #define ROLE_COLUMNS \
-	"id, name, 0, '', category, 0, 0, 0, 0, 0, 0, 0, position, version" SETUP_NO_CODE
+	"id, name, 0, '', category, 0, 0, 0, 0, 0, 0, 0, position, version, '', '', '', 0, " \
+	"primary_advisor"
 #define NOTE_TYPE_COLUMNS \
 	"id, name, 0, '', '', 0, 0, 0, client_facing, 0, 0, 0, position, version" SETUP_NO_CODE
 #define VALUE_RANGE_COLUMNS \
@@ -38,10 +40,10 @@
 #define DEADLINE_TYPE_COLUMNS \
 	"id, name, 0, '', '', 0, 0, 0, 0, 0, 0, 0, position, version" SETUP_NO_CODE
 #define FLAG_COLUMNS \
-	"id, name, 0, '', '', 0, 0, 0, 0, 0, 0, 0, position, version, condition, param, target, 0"
+	"id, name, 0, '', '', 0, 0, 0, 0, 0, 0, 0, position, version, condition, param, target, 0, 0"
 #define UDF_FIELD_COLUMNS \
 	"id, name, case_type_id, '', '', 0, 0, 0, 0, 0, 0, 0, position, version, format, options, " \
-	"'', required"
+	"'', required, 0"
 #define SETUP_ORDER " ORDER BY position, name, id"
 
 /* A contact's display name: "First Last" for a person, the organisation's name otherwise. */
@@ -396,11 +398,12 @@ const char *const sq_catalogue[SQ__COUNT] = {
 		"SELECT count(*) FROM case_status WHERE close_reason_id = ?1",
 
 	[SQ_ROLE_INSERT] =
-		"INSERT INTO staff_role(name, category, position) VALUES (?1, ?4, ?12) RETURNING id",
+		"INSERT INTO staff_role(name, category, position, primary_advisor) "
+		"VALUES (?1, ?4, ?12, ?19) RETURNING id",
 	[SQ_ROLE_GET] = "SELECT " ROLE_COLUMNS " FROM staff_role WHERE id = ?1",
 	[SQ_ROLE_UPDATE] =
-		"UPDATE staff_role SET name = ?1, category = ?4, position = ?12, version = version + 1 "
-		"WHERE id = ?13 AND version = ?14",
+		"UPDATE staff_role SET name = ?1, category = ?4, position = ?12, primary_advisor = ?19, "
+		"version = version + 1 WHERE id = ?13 AND version = ?14",
 	[SQ_ROLE_DELETE] = "DELETE FROM staff_role WHERE id = ?1",
 	[SQ_ROLE_LIST] = "SELECT " ROLE_COLUMNS " FROM staff_role" SETUP_ORDER,
 	[SQ_ROLE_USE_CASE_STAFF] = "SELECT count(*) FROM case_staff WHERE role_id = ?1",

@@ -61,7 +61,7 @@ static int sq_setup_kind_ok(enum store_setup_kind kind)
 	return (int)kind >= 0 && kind < SETUP__COUNT;
 }
 
-/* sq_read_setup reads the 18 shared columns; the caller sets item->kind. */
+/* sq_read_setup reads the 19 shared columns; the caller sets item->kind. */
 static void sq_read_setup(sqlite3_stmt *st, void *row)
 {
 	struct store_setup_item *it = row;
@@ -83,11 +83,12 @@ static void sq_read_setup(sqlite3_stmt *st, void *row)
 	sq_text(st, 15, it->text, sizeof it->text);
 	sq_text(st, 16, it->target, sizeof it->target);
 	it->required = sqlite3_column_int(st, 17) != 0;
+	it->primary_advisor = sqlite3_column_int(st, 18) != 0;
 }
 
-/* sq_bind_setup binds ?1 .. ?12 and ?15 .. ?18, those the statement has (every insert uses
- * ?12 and every update ?14, so ?1 .. ?12 are always in range; only the flags and user-defined
- * fields go past ?14). */
+/* sq_bind_setup binds ?1 .. ?12 and ?15 .. ?19, those the statement has (every insert uses
+ * ?12 and every update ?14, so ?1 .. ?12 are always in range; only the flags, user-defined
+ * fields and roles go past ?14). A role is primary only in the advisor category. */
 static void sq_bind_setup(sqlite3_stmt *st, const struct store_setup_item *it)
 {
 	int top = sqlite3_bind_parameter_count(st);
@@ -99,6 +100,8 @@ static void sq_bind_setup(sqlite3_stmt *st, const struct store_setup_item *it)
 		sqlite3_bind_text(st, 17, it->target, -1, SQLITE_STATIC);
 	if (top >= 18)
 		sqlite3_bind_int(st, 18, it->required);
+	if (top >= 19)
+		sqlite3_bind_int(st, 19, it->primary_advisor && strcmp(it->category, "advisor") == 0);
 	sqlite3_bind_text(st, 1, it->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, it->parent_id);
 	sqlite3_bind_text(st, 3, it->group, -1, SQLITE_STATIC);
