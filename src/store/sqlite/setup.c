@@ -88,7 +88,7 @@ static void sq_read_setup(sqlite3_stmt *st, void *row)
 
 /* sq_bind_setup binds ?1 .. ?12 and ?15 .. ?19, those the statement has (every insert uses
  * ?12 and every update ?14, so ?1 .. ?12 are always in range; only the flags, user-defined
- * fields and roles go past ?14). A role is primary only in the advisor category. */
+ * fields and roles go past ?14). */
 static void sq_bind_setup(sqlite3_stmt *st, const struct store_setup_item *it)
 {
 	int top = sqlite3_bind_parameter_count(st);
@@ -101,7 +101,7 @@ static void sq_bind_setup(sqlite3_stmt *st, const struct store_setup_item *it)
 	if (top >= 18)
 		sqlite3_bind_int(st, 18, it->required);
 	if (top >= 19)
-		sqlite3_bind_int(st, 19, it->primary_advisor && strcmp(it->category, "advisor") == 0);
+		sqlite3_bind_int(st, 19, it->primary_advisor);
 	sqlite3_bind_text(st, 1, it->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, it->parent_id);
 	sqlite3_bind_text(st, 3, it->group, -1, SQLITE_STATIC);
