@@ -69,6 +69,8 @@ static const struct setup_member setup_members[] = {
 	 1u << SETUP_STATUS, false},
 	{{"category", SPEC_STRING, IT(category), STORE_CATEGORY_MAX + 1, SETUP_F_CATEGORY, false},
 	 1u << SETUP_ROLE, false},
+	{{"primary_advisor", SPEC_BOOL, IT(primary_advisor), 0, SETUP_F_PRIMARY_ADVISOR, false},
+	 1u << SETUP_ROLE, false},
 	{{"client_facing", SPEC_BOOL, IT(client_facing), 0, SETUP_F_CLIENT_FACING, false},
 	 1u << SETUP_NOTE_TYPE, false},
 	{{"low_cents", SPEC_INT, IT(low_cents), 0, SETUP_F_LOW, false},

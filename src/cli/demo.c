@@ -676,6 +676,7 @@ int cli_demo(int argc, char **argv)
 	demo_contacts_load(&d);
 	d.office_id = main_office;
 	demo_cases_load(&d);
+	demo_reports_load(&d);
 	store_release(s, d.c);
 	store_close(s);
 	if (d.failed || !main_office || !second)

@@ -1,7 +1,8 @@
 /* demo.h - what the parts of `caseload demo` share: demo.c loads offices, logins, setup lists
- * and contacts, then demo_cases.c the cases, and demo_summary.c what the legal cases' summary
+ * and contacts, then demo_cases.c the cases, demo_summary.c what the legal cases' summary
  * pages show (parties in detail, insurance, liens, tasks, appointments, deadlines, courts,
- * referral, liability, user-defined fields). */
+ * referral, liability, user-defined fields), and demo_reports.c what case status reports use
+ * (more insurance cases, policy data, requirements, advisors, follow-up setup). */
 #ifndef CASELOAD_DEMO_H
 #define CASELOAD_DEMO_H
 
@@ -49,5 +50,11 @@ void demo_summary_load(struct demo_run *d, const struct actor *a, const struct s
 /* demo_cases_load opens the demo cases (with their statuses, staff, parties, notes and related
  * cases) that do not exist yet, acting as the demo staff login. */
 void demo_cases_load(struct demo_run *d);
+
+/* demo_reports_load adds, after demo_cases_load, what case status reports use: more insurance
+ * cases, every insurance demo case's policy data and requirements, advisors on them, the
+ * primary advisor role and the main office's stage-based follow-ups. Adds nothing that is
+ * there already. */
+void demo_reports_load(struct demo_run *d);
 
 #endif

@@ -50,8 +50,13 @@ struct report_settings {
 };
 
 /* report_settings_get reads them (the defaults when never set); report_settings_set writes
- * them (admin; 422 default_subject when blank, 422 include when no status is included). */
+ * them (admin; 422 default_subject when blank, 422 include when no status is included).
+ * report_settings_read is report_settings_get for a caller (admin or staff; else 403). They
+ * are kept as the settings "status_report.default_subject" and "status_report.include" (a
+ * comma list of statuses). */
 int report_settings_get(struct store_conn *c, struct report_settings *out, struct err *e);
+int report_settings_read(struct store_conn *c, const struct actor *a,
+			 struct report_settings *out, struct err *e);
 int report_settings_set(struct store_conn *c, const struct actor *a,
 			const struct report_settings *in, struct err *e);
 

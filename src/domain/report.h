@@ -47,18 +47,37 @@ int report_preview(struct store_conn *c, const struct actor *a, const struct rep
 int report_preview_read(struct store_conn *c, const struct actor *a, int64_t preview_id,
 			struct store_report_preview *p, struct report_options *o, struct err *e);
 
+/* One case of a report as the preview and the result list it. */
+struct report_line_case {
+	int64_t id;
+	char number[STORE_CASE_NUMBER_MAX + 1];
+	char name[STORE_NAME_MAX + 1];
+	char stage[STORE_NAME_MAX + 1];           /* "" = no stage */
+};
+
 /* One report of a preview or send, as the API and the preview PDF show it. */
 struct report_line {
 	const struct store_report_item *item;
+	const struct report_line_case *cases;     /* the report's cases, in order */
+	int n_cases;
 	const char *outcome;      /* after a send: emailed, printed, queued, failed, in_doubt;
 				     "" in a preview */
 	const char *reason;       /* why it failed, "" otherwise */
 };
 typedef int (*report_line_each_fn)(const struct report_line *l, void *ctx);
 
-/* report_preview_walk walks a preview's reports in order. */
+/* What a walk of a preview or a send counted: reports, distinct advisors and cases, reports
+ * by method and with issues; after a send, reports by outcome. */
+struct report_counts {
+	int64_t reports, advisors, cases, email, letter, issues;
+	int64_t emailed, printed, queued, failed, in_doubt;
+};
+
+/* report_preview_walk walks a preview's reports in order (each may be NULL); counts (may be
+ * NULL) gets the totals. ERR_NOT_FOUND as report_preview_read. */
 int report_preview_walk(struct store_conn *c, const struct actor *a, int64_t preview_id,
-			report_line_each_fn each, void *ctx, struct err *e);
+			report_line_each_fn each, void *ctx, struct report_counts *counts,
+			struct err *e);
 
 /* report_preview_pdf writes the printable preview through write(ctx) (a child process). */
 int report_preview_pdf(struct store_conn *c, const struct actor *a, int64_t preview_id,
@@ -82,10 +101,11 @@ int report_send_apply_next(struct store_conn *c, const struct mail_config *cfg,
 int report_letters_render(struct store_conn *c, int64_t send_id, struct err *e);
 
 /* report_result reads a send (ERR_NOT_FOUND when absent, or not the caller's without the mass
- * right) and walks its reports with their outcome. each may be NULL. */
+ * right) and walks its reports with their outcome. each and counts may be NULL; *done (may be
+ * NULL) says whether every report is e-mailed, printed, failed or in doubt. */
 int report_result(struct store_conn *c, const struct actor *a, int64_t send_id,
 		  struct store_report_send *s, report_line_each_fn each, void *ctx,
-		  struct err *e);
+		  struct report_counts *counts, bool *done, struct err *e);
 
 /* report_letters_read streams a send's letters PDF through each (ERR_NOT_FOUND before it is
  * rendered, or not the caller's). */
@@ -98,9 +118,50 @@ int report_letters_read(struct store_conn *c, const struct actor *a, int64_t sen
 int report_build_doc(struct store_conn *c, const struct report_options *o, const char *today,
 		     const struct store_report_item *item, struct report_doc *d, struct err *e);
 
-/* report_mask_policy / report_mask_name: the masked forms ("****5678": all but the last four
- * characters starred; a name becomes its initials, "J. S."). */
+/* report_mask_policy / report_mask_initials: the masked forms ("****5678": all but the last
+ * four characters starred, or all of a number of four or fewer; a name becomes its initials,
+ * "J. S."). (report_mask_name is the name of an enum report_mask, report_options.h.) */
 void report_mask_policy(const char *in, char *out, size_t size);
-void report_mask_name(const char *in, char *out, size_t size);
+void report_mask_initials(const char *in, char *out, size_t size);
+
+/* ---- shared by the domain/report*.c files ---------------------------------------------- */
+
+/* A growable list of ids (one report's cases). */
+struct report_ids {
+	int64_t *v;
+	int n, cap;
+};
+
+/* report_ids_add appends id (0 or ERR_INTERNAL); report_ids_cleanup frees the list. */
+int report_ids_add(struct report_ids *ids, int64_t id);
+void report_ids_cleanup(struct report_ids *ids);
+
+/* report_item_case_ids reads an item's case ids, in order, into an empty list. */
+int report_item_case_ids(struct store_conn *c, int64_t item_id, struct report_ids *out,
+			 struct err *e);
+
+/* report_primary_address finds a contact's primary postal address (or its first); *found says
+ * whether it has one. */
+int report_primary_address(struct store_conn *c, int64_t contact_id,
+			   struct store_contact_address *out, bool *found, struct err *e);
+
+/* report_address_one_line writes an address as one line ("12 Oak St, Springfield, IL 62701"). */
+void report_address_one_line(const struct store_contact_address *ad, char *out, size_t size);
+
+/* report_preview_load reads a preview and its frozen options, without any rights check (the
+ * jobs). ERR_NOT_FOUND when absent; ERR_INTERNAL when its options do not read back. */
+int report_preview_load(struct store_conn *c, int64_t preview_id,
+			struct store_report_preview *p, struct report_options *o, struct err *e);
+
+/* report_issues_text writes the messages of an item's issues (JSON text) joined by "; ". */
+void report_issues_text(const char *issues, char *out, size_t size);
+
+/* report_may_see says whether the actor may read a preview or send made by created_by: its
+ * maker, the system, or anyone with the mass right. */
+bool report_may_see(const struct actor *a, int64_t created_by);
+
+/* report_send_actor is who a send's work is recorded for: its creator (user id only), or the
+ * system when it has none. */
+void report_send_actor(int64_t created_by, struct actor *a);
 
 #endif

@@ -35,8 +35,8 @@ static const struct setup_kind_info setup_kinds[SETUP__COUNT] = {
 			  SETUP_F_GROUP | SETUP_F_POSITION, "status_type_id", SETUP_STATUS_TYPE},
 	[SETUP_CLOSE_REASON] = {"close reason", SETUP_F_NAME | SETUP_F_POSITION,
 				NULL, SETUP_CLOSE_REASON},
-	[SETUP_ROLE] = {"role", SETUP_F_NAME | SETUP_F_CATEGORY | SETUP_F_POSITION,
-			NULL, SETUP_ROLE},
+	[SETUP_ROLE] = {"role", SETUP_F_NAME | SETUP_F_CATEGORY | SETUP_F_PRIMARY_ADVISOR |
+			SETUP_F_POSITION, NULL, SETUP_ROLE},
 	[SETUP_NOTE_TYPE] = {"note type", SETUP_F_NAME | SETUP_F_CLIENT_FACING | SETUP_F_POSITION,
 			     NULL, SETUP_NOTE_TYPE},
 	[SETUP_VALUE_RANGE] = {"value range", SETUP_F_NAME | SETUP_F_LOW | SETUP_F_HIGH |
@@ -71,6 +71,7 @@ static const struct {
 	{SETUP_F_TEXT, "text"},
 	{SETUP_F_TARGET, "target"},
 	{SETUP_F_REQUIRED, "required"},
+	{SETUP_F_PRIMARY_ADVISOR, "primary_advisor"},
 };
 
 static const char *const setup_groups[] = {"legal", "insurance", "mortgage", "protection",
@@ -209,6 +210,8 @@ static void setup_apply(struct store_setup_item *item, const struct setup_fields
 	}
 	if (f->present & SETUP_F_REQUIRED)
 		item->required = v->required;
+	if (f->present & SETUP_F_PRIMARY_ADVISOR)
+		item->primary_advisor = v->primary_advisor;
 	/* a field that is no longer a picklist keeps no options, unless some were given (which
 	 * setup_check_udf then refuses) */
 	if (item->kind == SETUP_UDF_FIELD && strcmp(item->code, "picklist") != 0 &&
@@ -285,6 +288,9 @@ static int setup_check_values(enum store_setup_kind kind, const struct store_set
 	if ((fields & SETUP_F_CATEGORY) && !setup_category_valid(it->category))
 		return err_set(e, ERR_UNPROCESSABLE, "category",
 			       "must be \"\", attorney, paralegal, case_manager, advisor or owner");
+	if (kind == SETUP_ROLE && it->primary_advisor && strcmp(it->category, "advisor") != 0)
+		return err_set(e, ERR_UNPROCESSABLE, "primary_advisor",
+			       "only a role of category advisor can be a primary advisor role");
 	if (it->days < 0)
 		return err_set(e, ERR_UNPROCESSABLE, "expected_days", "must be 0 or more");
 	if (it->low_cents < 0)

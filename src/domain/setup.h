@@ -39,6 +39,7 @@ enum setup_field_bit {
 	SETUP_F_TEXT = 1u << 13,          /* a flag's param, a UDF field's options (one per line) */
 	SETUP_F_TARGET = 1u << 14,        /* a flag's target */
 	SETUP_F_REQUIRED = 1u << 15,      /* a UDF field's required mark */
+	SETUP_F_PRIMARY_ADVISOR = 1u << 16, /* a role of category advisor: the primary one */
 };
 
 /* A UDF field's name is at most this long, so that "values.<name>" fits an error's field. */
@@ -88,7 +89,8 @@ bool setup_trim(char *s);
  * category; a flag's condition, param and target as flag_condition_valid says (422 on
  * condition / param / target); a UDF field's format (422 on format), its name at most
  * SETUP_UDF_NAME_MAX bytes without '=' (422 on name), options for a picklist only, required
- * and non-empty there, each line not blank and not repeated (422 on options); a second stage
+ * and non-empty there, each line not blank and not repeated (422 on options); primary_advisor
+ * only on a role of category advisor (422 on primary_advisor); a second stage
  * type is ERR_CONFLICT on stage, a taken name (within the case type for subtypes and UDF
  * fields) ERR_CONFLICT on name. */
 int setup_create(struct store_conn *c, const struct actor *a, enum store_setup_kind kind,

@@ -53,11 +53,28 @@ int outbox_recover(struct store *s, bool all, int64_t *count, struct err *e);
 int outbox_resolve(struct store_conn *c, const struct actor *a, int64_t id, const char *as,
 		   struct err *e);
 
+/* outbox_resolve_get is outbox_resolve that also fills out (when not NULL) with the row as it
+ * is afterwards, without its body. */
+int outbox_resolve_get(struct store_conn *c, const struct actor *a, int64_t id, const char *as,
+		       struct store_mail *out, struct err *e);
+
+/* outbox_state_valid says whether state is one of pending, sending, sent, failed, in_doubt. */
+bool outbox_state_valid(const char *state);
+
+/* outbox_list walks the rows (without bodies) with id > after_id, at most limit, of run_id
+ * ("" = any) in state ("" = any), for the operator. Needs the admin right (ERR_FORBIDDEN);
+ * ERR_UNPROCESSABLE on "state" or "run". */
+int outbox_list(struct store_conn *c, const struct actor *a, const char *state,
+		const char *run_id, int64_t after_id, int limit, store_mail_each_fn each,
+		void *ctx, struct err *e);
+
 /* outbox_worker_name fills out with "host:pid:random" (size >= 40). */
 void outbox_worker_name(char *out, size_t size);
 
-/* The server's background worker: every `every_ms` (or when woken) it drains the outbox and
- * advances status report sends (jobs/status_report.c: prepare items, render letters). */
+/* The server's background worker: at start, then every `every_ms` (or when woken) it moves
+ * claims whose lease ran out to in_doubt, drains the outbox (up to 200 messages a round) and
+ * advances status report sends (jobs/status_report.c: prepare items, render letters); a round
+ * that found more work starts the next at once. Stopping lets a delivery under way finish. */
 struct outbox_worker {
 	struct store *store;
 	struct mail_config cfg;

@@ -16,6 +16,10 @@
 #include "core/err.h"
 #include "render/pdf.h"
 
+/* pdf_child_program is the program pdf_job_run starts with the argument "render-pdf":
+ * "/proc/self/exe" (this very binary) unless a test points it at the caseload binary. */
+extern const char *pdf_child_program;
+
 struct pdf_job {
 	FILE *file;        /* the temporary job file (unlinked, deleted when closed) */
 	long lines;        /* lines written after the first */
@@ -29,8 +33,10 @@ int pdf_job_open(struct pdf_job *j, const json_t *head, struct err *e);
 int pdf_job_add(struct pdf_job *j, const json_t *obj, struct err *e);
 
 /* pdf_job_run runs the child on the job and passes the PDF through write(ctx) as it is read;
- * *pages gets the page count the child reports. Closes the job file in every case. 0, or
- * ERR_INTERNAL with the child's message (it writes its error to stderr) or its exit status. */
+ * *pages (may be NULL) gets the page count the child reports. Closes the job file in every
+ * case. 0, or ERR_INTERNAL with the child's message (it writes its error to stderr) or its exit
+ * status; after a failure the bytes already passed to write are not a whole PDF. A non-zero
+ * return from write stops the child. */
 int pdf_job_run(struct pdf_job *j, pdf_write_fn write, void *ctx, int *pages, struct err *e);
 
 /* pdf_job_cancel closes the job file without running anything. */

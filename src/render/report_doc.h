@@ -79,4 +79,14 @@ int report_doc_set_logo(struct report_doc *d, const void *bytes, size_t len, con
 json_t *report_doc_to_json(const struct report_doc *d);
 int report_doc_from_json(const json_t *obj, struct report_doc *d, struct err *e);
 
+/* Words shared by the e-mail and the letter, so both say the same thing:
+ * report_doc_format_date writes "2026-11-23" as "November 23, 2026" into out (size bytes; a
+ * value that is not such a date is copied as it is); report_doc_status_word gives
+ * "Outstanding", "Received" or "Waived" for a requirement status (any other value as it is);
+ * report_doc_kind_word gives "informal", "informal child" or "group" for a case kind and ""
+ * for a formal case. */
+void report_doc_format_date(const char *iso, char *out, size_t size);
+const char *report_doc_status_word(const char *status);
+const char *report_doc_kind_word(const char *kind);
+
 #endif

@@ -106,10 +106,14 @@ async function makeDatabase(dir) {
 /**
  * startServer(opts) initialises a fresh database, loads the demo data (unless opts.demo ===
  * false) and starts `caseload serve` on 127.0.0.1:0.
- *   opts.args         extra serve arguments, e.g. ['--session-idle', '2']
+ *   opts.args         extra serve arguments, e.g. ['--session-idle', '2']; without a
+ *                     --mail-sink among them the server writes e-mail to DIR/mail (dir sink)
+ *   opts.env          extra environment for the server process
  *   opts.loginIpLimit --login-ip-limit for this server (default 1000 so that a test file's own
  *                     logins do not trip the per-address limit; pass null to use the server's)
- * Resolves {url, port, dir, db, proc, logs, stderr(), cli(args, {input}), stop(), exited}.
+ * Resolves {url, port, dir, db, proc, logs, stderr(), cli(args, {input}), stop(), restart(),
+ * exited}. After restart() url, port, proc and exited are those of the new process; logs and
+ * stderr() go on collecting across processes.
  */
 export async function startServer(opts = {}) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'caseload-test-'));
@@ -129,81 +133,118 @@ export async function startServer(opts = {}) {
 		throw e;
 	}
 	const { db } = database;
-	const extra = [...(opts.args || [])];
-	const ipLimit = opts.loginIpLimit === undefined ? 1000 : opts.loginIpLimit;
-	if (ipLimit !== null && !extra.includes('--login-ip-limit')) extra.push('--login-ip-limit', String(ipLimit));
-	const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...extra], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
 	const logs = [];
 	let stderrText = '';
 	let stdoutText = '';
-	let partial = '';
-	let onListening;
-	const listening = new Promise((r) => { onListening = r; });
-	proc.stdout.on('data', (d) => { stdoutText += d.toString('utf8'); });
-	proc.stderr.on('data', (d) => {
-		const s = d.toString('utf8');
-		stderrText += s;
-		partial += s;
-		let i;
-		while ((i = partial.indexOf('\n')) >= 0) {
-			const line = partial.slice(0, i).trim();
-			partial = partial.slice(i + 1);
-			if (!line) continue;
-			try {
-				const j = JSON.parse(line);
-				logs.push(j);
-				if (j && j.event === 'listening') onListening(j);
-			} catch { /* not JSON: kept in stderr() only */ }
-		}
-	});
-	const exited = new Promise((resolve) => {
-		proc.on('exit', (code, signal) => resolve({ code, signal }));
-	});
-	let exitInfo = null;
-	exited.then((x) => { exitInfo = x; });
+	let stopped = false;
+	const running = (proc) => proc.exitCode === null && proc.signalCode === null;
+	let current = { args: opts.args || [], env: opts.env || {} };
 
-	const fail = async (why) => {
-		if (!exitInfo) proc.kill('SIGKILL');
-		await exited;
+	/** serveArgs adds the defaults the tests rely on to a serve argument list. */
+	const serveArgs = (args) => {
+		const extra = [...args];
+		const ipLimit = opts.loginIpLimit === undefined ? 1000 : opts.loginIpLimit;
+		if (ipLimit !== null && !extra.includes('--login-ip-limit')) extra.push('--login-ip-limit', String(ipLimit));
+		if (!extra.includes('--mail-sink')) extra.push('--mail-sink', 'dir', '--mail-dir', path.join(dir, 'mail'));
+		return extra;
+	};
+
+	const cleanup = async () => {
 		await database.drop().catch(() => {});
 		fs.rmSync(dir, { recursive: true, force: true });
-		throw new Error(`caseload serve ${why}; stderr:\n${stderrText}${stdoutText ? `\nstdout:\n${stdoutText}` : ''}`);
 	};
-	let timer;
-	const first = await Promise.race([
-		listening,
-		exited.then((x) => ({ exitedEarly: x })),
-		new Promise((r) => { timer = setTimeout(() => r({ timeout: true }), 15000); }),
-	]);
-	clearTimeout(timer);
-	if (first.timeout) await fail('did not log {"event":"listening"} within 15 s');
-	if (first.exitedEarly) await fail(`exited before listening (code ${first.exitedEarly.code}, signal ${first.exitedEarly.signal})`);
-	const url = String(first.url).replace(/\/$/, '');
-	const port = Number(new URL(url).port);
 
-	let stopped = false;
+	/** launch starts one server process and resolves {proc, exited, url, port} once it listens. */
+	const launch = async ({ args, env }) => {
+		const proc = spawn(BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...serveArgs(args)], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, ...env },
+		});
+		let partial = '';
+		let onListening;
+		const listening = new Promise((r) => { onListening = r; });
+		proc.stdout.on('data', (d) => { stdoutText += d.toString('utf8'); });
+		proc.stderr.on('data', (d) => {
+			const text = d.toString('utf8');
+			stderrText += text;
+			partial += text;
+			let i;
+			while ((i = partial.indexOf('\n')) >= 0) {
+				const line = partial.slice(0, i).trim();
+				partial = partial.slice(i + 1);
+				if (!line) continue;
+				try {
+					const j = JSON.parse(line);
+					logs.push(j);
+					if (j && j.event === 'listening') onListening(j);
+				} catch { /* not JSON: kept in stderr() only */ }
+			}
+		});
+		const exited = new Promise((resolve) => {
+			proc.on('exit', (code, signal) => resolve({ code, signal }));
+		});
+
+		const fail = async (why) => {
+			if (running(proc)) proc.kill('SIGKILL');
+			await exited;
+			await cleanup();
+			throw new Error(`caseload serve ${why}; stderr:\n${stderrText}${stdoutText ? `\nstdout:\n${stdoutText}` : ''}`);
+		};
+		let timer;
+		const first = await Promise.race([
+			listening,
+			exited.then((x) => ({ exitedEarly: x })),
+			new Promise((r) => { timer = setTimeout(() => r({ timeout: true }), 15000); }),
+		]);
+		clearTimeout(timer);
+		if (first.timeout) await fail('did not log {"event":"listening"} within 15 s');
+		if (first.exitedEarly) await fail(`exited before listening (code ${first.exitedEarly.code}, signal ${first.exitedEarly.signal})`);
+		const url = String(first.url).replace(/\/$/, '');
+		return { proc, exited, url, port: Number(new URL(url).port) };
+	};
+
+	/** halt ends the current process (SIGKILL when kill, else SIGTERM) and resolves its exit, or
+	 * null when it did not end within 10 s of SIGTERM (it is then killed). */
+	const halt = async (kill) => {
+		const { proc, exited } = server;
+		if (running(proc)) proc.kill(kill ? 'SIGKILL' : 'SIGTERM');
+		let t;
+		const r = await Promise.race([exited, new Promise((res) => { t = setTimeout(() => res(null), 10000); })]);
+		clearTimeout(t);
+		if (!r) {
+			proc.kill('SIGKILL');
+			await exited;
+		}
+		return r;
+	};
+
+	const first = await launch(current);
 	const server = {
-		url, port, dir, db, proc, logs, exited,
+		...first, dir, db, logs,
 		stderr: () => stderrText,
 		cli: (args, o) => cli(args, o),
 		/** stop() sends SIGTERM, waits for the exit, asserts a clean exit 0 and removes the dir. */
 		async stop() {
 			if (stopped) return;
 			stopped = true;
-			if (!exitInfo) proc.kill('SIGTERM');
-			let t;
-			const r = await Promise.race([exited, new Promise((res) => { t = setTimeout(() => res(null), 10000); })]);
-			clearTimeout(t);
-			if (!r) {
-				proc.kill('SIGKILL');
-				await exited;
-			}
-			await database.drop().catch(() => {});
-			fs.rmSync(dir, { recursive: true, force: true });
+			const r = await halt(false);
+			await cleanup();
 			assert.ok(r, `server did not exit within 10 s of SIGTERM; stderr:\n${stderrText.slice(-4000)}`);
 			assert.deepEqual(r, { code: 0, signal: null }, `server did not exit cleanly; stderr:\n${stderrText.slice(-4000)}`);
+		},
+		/**
+		 * restart({args, env, kill}) ends the server (SIGKILL with kill, else SIGTERM and a wait;
+		 * nothing when it has exited already, e.g. through a fault hook) and starts `caseload
+		 * serve` again on the same database with args and env (each defaults to the previous
+		 * start's). Resolves how the old process ended ({code, signal}).
+		 */
+		async restart({ args, env, kill = false } = {}) {
+			assert.ok(!stopped, 'restart() after stop()');
+			const r = await halt(kill);
+			assert.ok(r, `server did not exit within 10 s of SIGTERM; stderr:\n${stderrText.slice(-4000)}`);
+			current = { args: args || current.args, env: env || current.env };
+			Object.assign(server, await launch(current));
+			return r;
 		},
 	};
 	return server;

@@ -1,12 +1,15 @@
 // app.js - entry point of the web UI: hash routing (#/login, #/cases, #/cases/new, #/cases/{id},
-// #/reports, #/setup/{section}), the session state (GET /api/v1/me on load) and the signed-in
-// shell (navigation, the user, log out). Pages are in cases.js, case-form.js, case-page.js,
-// pages.js, login.js and setup.js; every API call goes through api.js.
+// #/reports, #/reports/advisors, #/setup/{section}), the session state (GET /api/v1/me on load)
+// and the signed-in shell (navigation, the user, log out; "Case status…" opens the case status
+// dialog for users with the mass send right). Pages are in cases.js, case-form.js, case-page.js,
+// advisors.js (reports), pages.js, login.js and setup.js; every API call goes through api.js.
 import { html, render, useState, useEffect, useCallback, useRef } from '/vendor/preact-htm.js';
 import { get, del, setCsrfToken, setUnauthorizedHandler } from './api.js';
 import { Alert, Button, Icon, Logo, ROLE_LABELS, initials } from './ui.js';
 import { LoginPage } from './login.js';
-import { ReportsPage, ForbiddenPage, NotFoundPage } from './pages.js';
+import { ForbiddenPage, NotFoundPage } from './pages.js';
+import { ReportsPage } from './advisors.js';
+import { CaseStatusDialog } from './case-status-dialog.js';
 import { CasesPage } from './cases.js';
 import { NewCasePage } from './case-form.js';
 import { CasePage } from './case-page.js';
@@ -15,7 +18,7 @@ import './case-editors.js';
 
 const NAV = [
   { page: 'cases', label: 'Cases', icon: 'cases' },
-  { page: 'reports', label: 'Reports', icon: 'reports' },
+  { page: 'reports', label: 'Reports', icon: 'reports', roles: ['admin', 'staff'] },
   { page: 'setup', label: 'Setup', icon: 'setup', right: 'admin' },
 ];
 
@@ -133,11 +136,20 @@ function casesRoute(me, parts) {
   return html`<${NotFoundPage} />`;
 }
 
+/** #/reports (case status reports) and #/reports/advisors. */
+function reportsRoute(me, parts) {
+  if (!parts.length) return html`<${ReportsPage} me=${me} />`;
+  if (parts.length === 1 && parts[0] === 'advisors') return html`<${ReportsPage} me=${me} section="advisors" />`;
+  return html`<${NotFoundPage} />`;
+}
+
 function Shell({ me, route, onLogout, onUserChange }) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [loggingOut, setLoggingOut] = useState(false);
+  const [caseStatus, setCaseStatus] = useState(false); // the Case Status dialog from the menu
   const isAdmin = (me.rights || []).includes('admin');
-  const nav = NAV.filter((n) => !n.right || (me.rights || []).includes(n.right));
+  const massSend = (me.rights || []).includes('status_report_mass_send');
+  const nav = NAV.filter((n) => (!n.right || (me.rights || []).includes(n.right)) && (!n.roles || n.roles.includes(me.role)));
 
   const menuRef = useRef(false);
   menuRef.current = menuOpen;
@@ -156,7 +168,7 @@ function Shell({ me, route, onLogout, onUserChange }) {
   let page;
   switch (route.page) {
     case 'cases': page = casesRoute(me, route.parts); break;
-    case 'reports': page = html`<${ReportsPage} me=${me} />`; break;
+    case 'reports': page = reportsRoute(me, route.parts); break;
     case 'setup': page = isAdmin ? html`<${SetupPage} me=${me} section=${route.parts[0]}
       onSelfChange=${onUserChange} />` : html`<${ForbiddenPage} />`; break;
     case '': case 'login': page = null; break;
@@ -197,6 +209,10 @@ function Shell({ me, route, onLogout, onUserChange }) {
               aria-current=${route.page === n.page ? 'page' : undefined} onClick=${() => setMenuOpen(false)}>
               <${Icon} name=${n.icon} /><span>${n.label}</span>
             </a>
+            ${n.page === 'reports' && massSend ? html`<button type="button" class="nav-link nav-sub" aria-haspopup="dialog"
+              onClick=${() => { setMenuOpen(false); setCaseStatus(true); }}>
+              <${Icon} name="mail" /><span>Case status…</span>
+            </button>` : null}
           </li>`)}
         </ul>
       </nav>
@@ -215,6 +231,7 @@ function Shell({ me, route, onLogout, onUserChange }) {
     <main class="main" id="main" tabindex="-1">
       <div class="page">${page}</div>
     </main>
+    ${caseStatus ? html`<${CaseStatusDialog} me=${me} onClose=${() => setCaseStatus(false)} />` : null}
   </div>`;
 }
 

@@ -6,7 +6,9 @@
 // miscellaneous tabs (case-tabs.js), the user-defined fields and the Timeline (case-timeline.js,
 // its own paged read). Negotiations and settlements come with a later issue (summary.negotiations,
 // null until then) and go between the parties and the tabs. This page loads the setup lists
-// the forms share and keeps which tab is open, so that a flag can open one.
+// the forms share and keeps which tab is open, so that a flag can open one. An insurance case
+// (type group insurance) shows its pending case area (policy and requirements, pending-case.js)
+// under the basic data; an advisor user gets the read-only advisor page of pending-case.js.
 import { html, useState } from '/vendor/preact-htm.js';
 import { Alert, EmptyState, Icon, PageHeader, Spinner } from './ui.js';
 import { useGet } from './hooks.js';
@@ -19,6 +21,7 @@ import { Plaintiffs, Defendants } from './case-sides.js';
 import { CaseTabs } from './case-tabs.js';
 import { QuickAddBar, QuickAddDialog } from './quick-add.js';
 import { CaseTimeline } from './case-timeline.js';
+import { AdvisorCasePage, PendingCaseArea, isInsuranceCase } from './pending-case.js';
 
 const LISTS = ['caseTypes', 'subtypes', 'statusTypes', 'statuses', 'closeReasons', 'roles', 'noteTypes',
   'valueRanges', 'states', 'offices', 'people'];
@@ -28,6 +31,7 @@ const TAB_TARGETS = { injuries: 'injuries', bankruptcy: 'bankruptcy', surrogate:
 
 /** The case page; a new case id starts afresh (its own tab, forms and quick add). */
 export function CasePage({ me, id }) {
+  if (me.role === 'advisor') return html`<${AdvisorCasePage} key=${id} me=${me} id=${id} />`;
   return html`<${CaseSummaryPage} key=${id} me=${me} id=${id} />`;
 }
 
@@ -93,6 +97,8 @@ function CaseSummaryPage({ me, id }) {
       <button type="button" class="link-btn" onClick=${reload}>Try again</button><//>` : null}
     <${BasicData} summary=${summary} me=${me} lists=${lists} canEdit=${canEdit} goTo=${goTo} onChanged=${changed}
       hookProps=${hookProps} />
+    ${isInsuranceCase(kase) ? html`<${PendingCaseArea} key=${kase.id} kase=${kase} canEdit=${canEdit} hookProps=${hookProps}
+      onChanged=${() => setRev((r) => r + 1)} />` : null}
     <div class="case-columns">
       <${CaseStaff} kase=${kase} rows=${summary.staff || []} lists=${lists} canEdit=${canEdit} onChanged=${changed} />
       <${CaseNotes} kase=${kase} me=${me} items=${summary.notes || []} lists=${lists} canEdit=${canEdit} rev=${rev}

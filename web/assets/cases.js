@@ -1,13 +1,17 @@
 // cases.js - the case list (#/cases): filters (case type, stage, office, staff member, owner,
 // opened between, open or closed), a search over number, name and description, cursor paging
 // ("More"), and the way to a new case (#/cases/new, shown with the case_create right). The
-// filters live in sessionStorage so coming back from a case keeps them. One case is
-// case-page.js; the new case form is case-form.js.
+// filters live in sessionStorage so coming back from a case keeps them. With the right to send
+// status reports selectively, cases can be tagged (checkboxes) and "Case status…" opens the case
+// status dialog (case-status-dialog.js) for the tagged cases. One case is case-page.js; the new
+// case form is case-form.js.
 import { html, useState, useEffect } from '/vendor/preact-htm.js';
 import { usePaged } from './hooks.js';
 import { Alert, Button, Dash, EmptyState, Icon, PageHeader, Spinner } from './ui.js';
 import { useLists, stageType, GROUP_LABELS } from './lists.js';
 import { fmtDate } from './format.js';
+import { TagBar } from './advisors.js';
+import { CaseStatusDialog } from './case-status-dialog.js';
 
 const PAGE = 25;
 const STORE_KEY = 'caseload.caseFilters';
@@ -40,6 +44,19 @@ export function CasesPage({ me }) {
   const { items, error, hasMore, loadingMore, more, reload } = usePaged(casesQuery(filters), PAGE);
   const { lists } = useLists(['caseTypes', 'statusTypes', 'statuses', 'offices', 'people'], me);
   const canCreate = (me.rights || []).includes('case_create');
+  const canTag = (me.rights || []).includes('status_report_selective_send');
+  const [tagged, setTagged] = useState(() => new Map()); // case id -> {id, number, name}
+  const [statusDialog, setStatusDialog] = useState(false);
+  function tag(cases, on) {
+    setTagged((m) => {
+      const n = new Map(m);
+      for (const c of cases) {
+        if (on) n.set(c.id, { id: c.id, number: c.number, name: c.name });
+        else n.delete(c.id);
+      }
+      return n;
+    });
+  }
 
   useEffect(() => {
     const t = setTimeout(() => setFilters((f) => (f.q === q ? f : { ...f, q })), 300);
@@ -84,6 +101,8 @@ export function CasesPage({ me }) {
           ${items ? html`<span class="count-badge" aria-label=${`${items.length}${hasMore ? ' or more' : ''} cases`}>
             ${items.length}${hasMore ? '+' : ''}</span>` : null}
         </div>
+        ${canTag ? html`<${TagBar} count=${tagged.size} noun="case" onOpen=${() => setStatusDialog(true)}
+          onClear=${() => setTagged(new Map())} />` : null}
       </div>
       ${error ? html`<div class="card-alerts"><${Alert} kind="error" title="The cases could not be loaded">
           ${error.field ? `${error.field.replace(/^query\./, '')}: ` : ''}${error.detail}
@@ -94,10 +113,11 @@ export function CasesPage({ me }) {
           : html`<${EmptyState} icon="cases" title="No cases yet">
               Cases will be listed here once they are opened: the number, the client's name, the
               type of case, where it stands and when it was opened.<//>`)
-        : html`<${CaseTable} items=${items} />
+        : html`<${CaseTable} items=${items} tagged=${canTag ? tagged : null} onTag=${tag} />
           ${hasMore ? html`<div class="more-row"><${Button} kind="secondary" busy=${loadingMore}
             busyLabel="Loading…" onClick=${more}>More<//></div>` : null}`}
-    </section>`;
+    </section>
+    ${statusDialog ? html`<${CaseStatusDialog} me=${me} cases=${[...tagged.values()]} onClose=${() => setStatusDialog(false)} />` : null}`;
 }
 
 function CaseFilters({ id, filters, set, lists }) {
@@ -143,21 +163,30 @@ function CaseFilters({ id, filters, set, lists }) {
   </div>`;
 }
 
-/** The table of the case list; a click on a row opens the case. */
-function CaseTable({ items }) {
+/**
+ * The table of the case list; a click on a row opens the case. With `tagged` (a Map of the
+ * tagged cases' ids) each row has a tag checkbox, onTag(cases, on) changes them.
+ */
+function CaseTable({ items, tagged, onTag }) {
   function open(e, c) {
-    if (e.target.closest('a, button')) return;
+    if (e.target.closest('a, button, input, label, .cell-tag')) return;
     location.hash = `#/cases/${c.id}`;
   }
+  const allTagged = tagged && items.length > 0 && items.every((c) => tagged.has(c.id));
   return html`<div class="table-wrap">
     <table class="table table-stack table-click" aria-labelledby="cases-table-title">
       <thead><tr>
+        ${tagged ? html`<th scope="col" class="cell-tag"><input type="checkbox" aria-label="Tag every case shown"
+          checked=${allTagged} onChange=${(e) => onTag(items, e.currentTarget.checked)} /></th>` : null}
         <th scope="col">Number</th><th scope="col">Name</th><th scope="col">Type</th>
         <th scope="col">Stage</th><th scope="col">Office</th><th scope="col">Owner</th>
         <th scope="col">Opened</th>
       </tr></thead>
       <tbody>
-        ${items.map((c) => html`<tr key=${c.id} data-case-id=${c.id} onClick=${(e) => open(e, c)}>
+        ${items.map((c) => html`<tr key=${c.id} data-case-id=${c.id} onClick=${(e) => open(e, c)}
+            class=${tagged?.has(c.id) ? 'is-tagged' : undefined}>
+          ${tagged ? html`<td class="cell-tag"><input type="checkbox" aria-label=${`Tag ${c.number || c.name}`}
+            checked=${tagged.has(c.id)} onChange=${(e) => onTag([c], e.currentTarget.checked)} /></td>` : null}
           <td data-label="Number"><a class="cell-strong case-link" href=${`#/cases/${c.id}`}>
             ${c.number || html`<span class="cell-muted">No number</span>`}</a></td>
           <td data-label="Name">${c.name}</td>

@@ -1,10 +1,13 @@
 // setup-offices.js - Setup > Offices: the office list (GET /api/v1/offices), adding (POST) and
-// deleting (DELETE; a 409 says how many users still belong to it). Users are in setup-users.js.
+// deleting (DELETE; a 409 says how many users still belong to it), each office's follow-ups for
+// case status reports, and the firm's status report settings below the list (both from
+// report-setup.js). Users are in setup-users.js.
 import { html, useState, useEffect, useRef, useLayoutEffect } from '/vendor/preact-htm.js';
 import { getAll, post, del } from './api.js';
 import { Alert, Button, Field, EmptyState, Spinner, compact } from './ui.js';
 import { problemProps, problemText, focusProblemField } from './forms.js';
 import { forgetLists } from './lists.js';
+import { FollowUpButton, StatusReportSettings } from './report-setup.js';
 
 export function OfficesSection() {
   const [offices, setOffices] = useState(null);
@@ -82,7 +85,8 @@ export function OfficesSection() {
                       onClick=${() => remove(o)}>Delete ${o.name}?<//>
                     <${Button} size="sm" kind="ghost" disabled=${busyId === o.id}
                       onClick=${() => setConfirmId(null)}>Keep<//>`
-                  : html`<${Button} size="sm" kind="ghost-danger" icon="trash"
+                  : html`<${FollowUpButton} office=${o} />
+                    <${Button} size="sm" kind="ghost-danger" icon="trash"
                       aria-label=${`Delete ${o.name}`}
                       onClick=${() => { setConfirmId(o.id); setActionError(null); }}>Delete<//>`}
                 </div>
@@ -91,7 +95,8 @@ export function OfficesSection() {
           </tbody>
         </table>
       </div>`}
-  </section>`;
+  </section>
+  <${StatusReportSettings} />`;
 }
 
 const OFFICE_LABELS = { name: 'Name', address: 'Address', phone: 'Phone', email: 'E-mail' };

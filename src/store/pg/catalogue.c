@@ -44,9 +44,10 @@
 	"0, 0, 0, s.position, s.version" SETUP_NO_CODE
 #define CLOSE_REASON_COLUMNS \
 	"id, name, 0, '', '', 0, false, false, false, 0, 0, 0, position, version" SETUP_NO_CODE
+/* (roles read one column more, the primary advisor flag of migration 0004; see setup.c) */
 #define ROLE_COLUMNS \
 	"id, name, 0, '', category, 0, false, false, false, 0, 0, 0, position, version" \
-	SETUP_NO_CODE
+	SETUP_NO_CODE ", primary_advisor"
 #define NOTE_TYPE_COLUMNS \
 	"id, name, 0, '', '', 0, false, false, client_facing, 0, 0, 0, position, version" \
 	SETUP_NO_CODE
@@ -406,11 +407,12 @@ const struct pg_statement pg_catalogue[PG_SUMMARY_FIRST] = {
 	  USAGE1("case statuses", "SELECT count(*) FROM case_status WHERE close_reason_id = $1")),
 
 	S(PG_ROLE_INSERT,
-	  "INSERT INTO staff_role(name, category, position) VALUES ($1, $2, $3) "
-	  "ON CONFLICT DO NOTHING RETURNING id"),
+	  "INSERT INTO staff_role(name, category, primary_advisor, position) "
+	  "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id"),
 	S(PG_ROLE_GET, "SELECT " ROLE_COLUMNS " FROM staff_role WHERE id = $1"),
 	S(PG_ROLE_UPDATE,
-	  VERSIONED_UPDATE("staff_role", "name = $2, category = $3, position = $4", BY_ID, "$5")),
+	  VERSIONED_UPDATE("staff_role", "name = $2, category = $3, primary_advisor = $4, "
+			   "position = $5", BY_ID, "$6")),
 	S(PG_ROLE_DELETE, "DELETE FROM staff_role WHERE id = $1"),
 	S(PG_ROLE_LIST, "SELECT " ROLE_COLUMNS " FROM staff_role" SETUP_ORDER),
 	S(PG_ROLE_USAGE,
@@ -658,5 +660,7 @@ const struct pg_statement *pg_statement(enum pg_id id)
 {
 	if (id < PG_SUMMARY_FIRST)
 		return &pg_catalogue[id];
-	return &pg_catalogue_summary[id - PG_SUMMARY_FIRST];
+	if (id < PG_REPORTS_FIRST)
+		return &pg_catalogue_summary[id - PG_SUMMARY_FIRST];
+	return &pg_catalogue_reports[id - PG_REPORTS_FIRST];
 }

@@ -1,6 +1,7 @@
 /* catalogue.h - the names of every SQL statement the PostgreSQL backend runs (text in
- * catalogue.c, and in catalogue_summary.c from PG_SUMMARY_FIRST on: the tables of migration
- * 0003). The entries after the transaction and schema ones mirror sqlite/catalogue.h. */
+ * catalogue.c; in catalogue_summary.c from PG_SUMMARY_FIRST on: the tables of migration 0003;
+ * in catalogue_reports.c from PG_REPORTS_FIRST on: those of migration 0004). The entries after
+ * the transaction and schema ones mirror sqlite/catalogue.h. */
 #ifndef CASELOAD_STORE_PG_CATALOGUE_H
 #define CASELOAD_STORE_PG_CATALOGUE_H
 
@@ -256,6 +257,60 @@ enum pg_id {
 	PG_UDF_VALUE_CLEAR,
 	PG_UDF_VALUE_LIST,
 
+	/* migration 0004, pending cases and status reports (text in catalogue_reports.c) */
+#define PG_REPORTS_FIRST PG_POLICY_GET
+	PG_POLICY_GET,
+	PG_POLICY_INSERT,
+	PG_POLICY_UPDATE,
+	PG_POLICY_FOLLOW_UP_SET,
+
+	PG_REQUIREMENT_INSERT,
+	PG_REQUIREMENT_GET,
+	PG_REQUIREMENT_UPDATE,
+	PG_REQUIREMENT_DELETE,
+	PG_REQUIREMENT_LIST,
+
+	PG_FOLLOW_UP_METHOD,
+	PG_FOLLOW_UP_STAGES,
+	PG_FOLLOW_UP_STAGE_GET,
+	PG_FOLLOW_UP_CLEAR,
+	PG_FOLLOW_UP_INSERT,
+
+	PG_ADVISOR_LIST,
+	PG_ADVISOR_LOG_INSERT,
+	PG_ADVISOR_LOG_LIST,
+	PG_CONTACT_USAGE_REPORTS,  /* the places of migration 0004, after PG_CONTACT_USAGE's */
+
+	PG_REPORT_PAIRS,
+	PG_REPORT_CASE_GET,
+	PG_REPORT_PREVIEW_INSERT,
+	PG_REPORT_PREVIEW_GET,
+	PG_REPORT_ITEM_INSERT,
+	PG_REPORT_ITEM_GET,
+	PG_REPORT_ITEM_LIST,
+	PG_REPORT_ITEM_CASES,
+	PG_REPORT_ITEM_MARK,
+	PG_REPORT_ITEM_NEXT_UNAPPLIED,
+
+	PG_REPORT_SEND_INSERT,
+	PG_REPORT_SEND_GET,
+	PG_REPORT_SEND_BY_PREVIEW,
+	PG_REPORT_SEND_UPDATE,
+	PG_REPORT_SEND_CLAIM,
+	PG_REPORT_LETTERS_CLEAR,
+	PG_REPORT_LETTERS_APPEND,
+	PG_REPORT_LETTERS_NEXT,
+
+	PG_MAIL_INSERT,
+	PG_MAIL_GET,
+	PG_MAIL_GET_BODY,
+	PG_MAIL_CLAIM,
+	PG_MAIL_FINISH,
+	PG_MAIL_RECOVER,
+	PG_MAIL_RESOLVE,
+	PG_MAIL_LIST,
+	PG_MAIL_COUNT,
+
 	PG__COUNT
 };
 
@@ -266,9 +321,11 @@ struct pg_statement {
 };
 
 /* pg_catalogue holds the statements before PG_SUMMARY_FIRST, indexed by enum pg_id;
- * pg_catalogue_summary the rest, indexed by id - PG_SUMMARY_FIRST. */
+ * pg_catalogue_summary those from PG_SUMMARY_FIRST to PG_REPORTS_FIRST, indexed by
+ * id - PG_SUMMARY_FIRST; pg_catalogue_reports the rest, indexed by id - PG_REPORTS_FIRST. */
 extern const struct pg_statement pg_catalogue[PG_SUMMARY_FIRST];
-extern const struct pg_statement pg_catalogue_summary[PG__COUNT - PG_SUMMARY_FIRST];
+extern const struct pg_statement pg_catalogue_summary[PG_REPORTS_FIRST - PG_SUMMARY_FIRST];
+extern const struct pg_statement pg_catalogue_reports[PG__COUNT - PG_REPORTS_FIRST];
 
 /* pg_statement gives the name and text of statement id. */
 const struct pg_statement *pg_statement(enum pg_id id);

@@ -116,7 +116,7 @@
 
 #define S(id, sql_text) [id - PG_SUMMARY_FIRST] = {#id, sql_text}
 
-const struct pg_statement pg_catalogue_summary[PG__COUNT - PG_SUMMARY_FIRST] = {
+const struct pg_statement pg_catalogue_summary[PG_REPORTS_FIRST - PG_SUMMARY_FIRST] = {
 	/* setup lists, as in catalogue.c: inserts take the kind's fields from $1 (see setup.c for
 	 * their order), updates take the id as $1, the fields from $2, then the version */
 	S(PG_DEADLINE_TYPE_INSERT,

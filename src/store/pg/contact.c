@@ -1,6 +1,7 @@
 /* contact.c - PostgreSQL rows of contact (people and organisations outside the user list:
  * clients, advisors, courts, insurers, other parties), with the display name every join shows
- * and the employer's, and where each contact is used.
+ * and the employer's, and where each contact is used (also by the policies, advisor logs and
+ * status reports of migration 0004).
  *
  * Mirrors ../sqlite/contact.c. A contact's phones, e-mails and postal addresses are
  * contact_channel.c; validation (a person needs a name, an organisation its name, the primary
@@ -144,7 +145,13 @@ int pg_contact_list(struct store_conn *base, const char *q, int64_t after_id, in
 	return pg_each(pg_conn(base), PG_CONTACT_LIST, &p, pg_visit_contact, &w);
 }
 
+/* pg_contact_usage asks the places of migrations 0001-0003 first, then (when none uses the
+ * contact) those of 0004: policies, advisor logs, status reports. */
 int pg_contact_usage(struct store_conn *base, int64_t id, char where[64], int64_t *count)
 {
-	return pg_usage(pg_conn(base), PG_CONTACT_USAGE, id, where, count);
+	struct pg_conn *c = pg_conn(base);
+	int rc = pg_usage(c, PG_CONTACT_USAGE, id, where, count);
+	if (rc == STORE_OK && *count == 0)
+		rc = pg_usage(c, PG_CONTACT_USAGE_REPORTS, id, where, count);
+	return rc;
 }

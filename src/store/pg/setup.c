@@ -1,6 +1,7 @@
 /* setup.c - PostgreSQL rows of the setup lists (the firm's vocabulary): case types and
- * subtypes, status types and statuses, close reasons, staff roles, note types, value ranges,
- * and (migration 0003) deadline types, case summary flags and user-defined fields.
+ * subtypes, status types and statuses, close reasons, staff roles (with, from migration 0004,
+ * whether an advisor role is the primary one), note types, value ranges, and (migration 0003)
+ * deadline types, case summary flags and user-defined fields.
  *
  * Mirrors ../sqlite/setup.c. Each kind has its own table and its own six catalogue statements;
  * every one of them reads into the same columns (see the *_COLUMNS in catalogue.c), so one
@@ -81,6 +82,9 @@ static void pg_read_setup(const PGresult *r, int row, void *out)
 	pg_text(r, row, 15, item->text, sizeof item->text);
 	pg_text(r, row, 16, item->target, sizeof item->target);
 	item->required = pg_bool(r, row, 17);
+	/* staff roles (only) read one column more: the primary advisor flag of migration 0004 */
+	if (PQnfields(r) > 18)
+		item->primary_advisor = pg_bool(r, row, 18);
 }
 
 /* pg_bind_setup_fields binds the fields item's kind uses, in its statements' order. */
@@ -108,6 +112,7 @@ static void pg_bind_setup_fields(struct pg_params *p, const struct store_setup_i
 		break;
 	case SETUP_ROLE:
 		pg_p_text(p, item->category);
+		pg_p_bool(p, item->primary_advisor);
 		break;
 	case SETUP_NOTE_TYPE:
 		pg_p_bool(p, item->client_facing);

@@ -174,6 +174,9 @@ int sqlite_contact_list(struct store_conn *base, const char *q, int64_t after_id
 	return rc;
 }
 
+/* sqlite_contact_usage: the places of store.h's list, then "policies" (insured or carrier),
+ * "advisor logs" and "status reports" (items of a report preview), which keep the rows that
+ * name the contact. */
 int sqlite_contact_usage(struct store_conn *base, int64_t id, char where[64], int64_t *count)
 {
 	static const struct sq_use uses[] = {
@@ -188,6 +191,9 @@ int sqlite_contact_usage(struct store_conn *base, int64_t id, char where[64], in
 		{SQ_CONTACT_USE_COURTS, "courts"},
 		{SQ_CONTACT_USE_COURT_PERSONNEL, "court personnel"},
 		{SQ_CONTACT_USE_REFERRALS, "case referrals"},
+		{SQ_CONTACT_USE_POLICIES, "policies"},
+		{SQ_CONTACT_USE_ADVISOR_LOGS, "advisor logs"},
+		{SQ_CONTACT_USE_REPORT_ITEMS, "status reports"},
 	};
 	return sq_usage(sq_conn(base), uses, (int)(sizeof uses / sizeof uses[0]), id, where, count);
 }

@@ -49,6 +49,10 @@ CREATE TABLE requirement (
 );
 CREATE INDEX requirement_case ON requirement(case_id, position, id);
 
+-- An advisor on a case is current case staff in an advisor role: a contact, or a user through
+-- the user's own contact (found by this index when reports select advisors).
+CREATE INDEX app_user_contact ON app_user(contact_id) WHERE contact_id IS NOT NULL;
+
 -- An advisor role (category 'advisor') may be the primary one ("Primary Advisor").
 ALTER TABLE staff_role ADD COLUMN primary_advisor INTEGER NOT NULL DEFAULT 0;
 UPDATE staff_role SET primary_advisor = 1 WHERE category = 'advisor' AND name = 'Primary Advisor';
