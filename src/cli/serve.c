@@ -3,20 +3,17 @@
  * then let in-flight requests finish, stop the worker and close the database cleanly.
  * What happens to a request is http/server.c; what the worker does is jobs/outbox.c. */
 #include "cli/cli.h"
+#include "cli/mail_options.h"
 #include "http/log.h"
 #include "http/server.h"
 #include "jobs/janitor.h"
 #include "jobs/outbox.h"
 
-#include <ctype.h>
-#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,30 +34,12 @@ static const char serve_help[] =
 	"  --login-ip-limit N       login attempts a minute from one address [30]\n"
 	"  --time-zone AREA/CITY    the firm's time zone, for \"today\" and days counted\n"
 	"                           [$TZ, else the machine's]\n\n"
-	"E-mail (status reports go through the outbox; a background worker sends it):\n"
-	"  --mail-sink SINK         smtp, dir (one .eml file per message) or memory [dir]\n"
-	"  --mail-dir DIR           where the dir sink writes [mail-out]\n"
-	"  --smtp-url URL           smtp://host:port (STARTTLS required) or smtps://host:port\n"
-	"  --smtp-user USER         SMTP login, if the server wants one\n"
-	"  --smtp-password-file F   the SMTP password: the first line of F\n"
-	"  --smtp-insecure          allow plain SMTP; only to a loopback host (tests)\n"
-	"  --mail-from ADDR         envelope and From address [caseload@localhost]\n"
-	"  --mail-domain DOMAIN     the domain of Message-IDs [the domain of --mail-from]\n"
-	"  --smtp-timeout SECONDS   the most one message may take [60]; connecting at most 10\n"
+	"E-mail (status reports go through the outbox; a background worker sends it):\n";
+
+/* After the e-mail options' lines (cli_mail_help). */
+static const char serve_help_end[] =
 	"  --worker-interval-ms N   how often the worker looks for work [1000]\n"
 	"Logs are JSON lines on standard error, one per request.\n";
-
-/* The e-mail options as given, checked together once all are read (serve_mail_finish). */
-struct serve_mail {
-	struct mail_config cfg;
-	const char *sink;
-	const char *dir;
-	const char *url;
-	const char *password_file;
-	const char *domain;
-	long long timeout;
-	int worker_ms;
-};
 
 /* serve_number parses a positive integer option or exits with a usage error. */
 static int serve_number(const char *name, const char *v, long long max, long long *out)
@@ -104,173 +83,35 @@ static int serve_time_zone(const char *zone)
 	return 0;
 }
 
-/* serve_copy copies an option's value into a field of size bytes, or is a usage error. */
-static int serve_copy(const char *name, const char *v, char *dst, size_t size)
-{
-	if (strlen(v) >= size) {
-		char msg[128];
-		snprintf(msg, sizeof msg, "--%s must be at most %zu bytes long", name, size - 1);
-		return cli_usage_error("serve", msg);
-	}
-	snprintf(dst, size, "%s", v);
-	return 0;
-}
+/* The serve options other than the e-mail ones (cli/mail_options.c adds those). */
+static const struct option serve_long[] = {
+	{"db", required_argument, NULL, 'd'},
+	{"listen", required_argument, NULL, 'l'},
+	{"threads", required_argument, NULL, 't'},
+	{"max-connections", required_argument, NULL, 'm'},
+	{"per-ip", required_argument, NULL, 'p'},
+	{"timeout", required_argument, NULL, 'T'},
+	{"connection-memory", required_argument, NULL, 'M'},
+	{"body-max", required_argument, NULL, 'b'},
+	{"slow-body-seconds", required_argument, NULL, 's'},
+	{"session-idle", required_argument, NULL, 'i'},
+	{"session-max", required_argument, NULL, 'x'},
+	{"login-ip-limit", required_argument, NULL, 'L'},
+	{"time-zone", required_argument, NULL, 'z'},
+	{"worker-interval-ms", required_argument, NULL, 'W'},
+	{"help", no_argument, NULL, 'h'},
+};
 
-/* serve_address_ok says whether v looks like one e-mail address: local@domain without
- * spaces, controls or angle brackets. */
-static bool serve_address_ok(const char *v)
-{
-	const char *at = strchr(v, '@');
-	if (!at || at == v || !at[1] || strchr(at + 1, '@'))
-		return false;
-	for (const char *p = v; *p; p++)
-		if ((unsigned char)*p <= ' ' || *p == 0x7f || *p == '<' || *p == '>' || *p == '"')
-			return false;
-	return true;
-}
-
-/* serve_url_host copies the host of an smtp:// or smtps:// URL (without brackets or port)
- * into host; false when url is not one. */
-static bool serve_url_host(const char *url, char *host, size_t size)
-{
-	const char *p;
-	if (strncmp(url, "smtp://", 7) == 0)
-		p = url + 7;
-	else if (strncmp(url, "smtps://", 8) == 0)
-		p = url + 8;
-	else
-		return false;
-	size_t auth = strcspn(p, "@/");
-	if (p[auth] == '@')
-		p += auth + 1;
-	size_t n;
-	if (*p == '[') {
-		p++;
-		n = strcspn(p, "]");
-		if (p[n] != ']')
-			return false;
-	} else {
-		n = strcspn(p, ":/");
-	}
-	if (n == 0 || n >= size)
-		return false;
-	memcpy(host, p, n);
-	host[n] = '\0';
-	return true;
-}
-
-/* serve_loopback says whether host is this machine: localhost, 127.x.x.x or ::1. */
-static bool serve_loopback(const char *host)
-{
-	if (strcasecmp(host, "localhost") == 0 || strcmp(host, "::1") == 0)
-		return true;
-	if (strncmp(host, "127.", 4) != 0)
-		return false;
-	for (const char *p = host + 4; *p; p++)
-		if (!isdigit((unsigned char)*p) && *p != '.')
-			return false;
-	return true;
-}
-
-/* serve_password_file reads the first line of path (without its line end) as the password. */
-static int serve_password_file(const char *path, char *out, size_t size)
-{
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		fprintf(stderr, "caseload serve: --smtp-password-file: cannot read %s: %s\n", path,
-			strerror(errno));
-		return CLI_FAILED;
-	}
-	char line[512];
-	bool ok = fgets(line, sizeof line, f) != NULL;
-	fclose(f);
-	if (!ok) {
-		fprintf(stderr, "caseload serve: --smtp-password-file: %s is empty\n", path);
-		return CLI_FAILED;
-	}
-	line[strcspn(line, "\r\n")] = '\0';
-	if (strlen(line) >= size) {
-		fprintf(stderr, "caseload serve: --smtp-password-file: the password is too long\n");
-		return CLI_FAILED;
-	}
-	snprintf(out, size, "%s", line);
-	sodium_memzero(line, sizeof line);
-	return 0;
-}
-
-/* serve_mail_finish checks the e-mail options against each other and fills m->cfg. */
-static int serve_mail_finish(struct serve_mail *m)
-{
-	struct mail_config *cfg = &m->cfg;
-	if (strcmp(m->sink, "smtp") == 0)
-		cfg->sink = MAIL_SINK_SMTP;
-	else if (strcmp(m->sink, "dir") == 0)
-		cfg->sink = MAIL_SINK_DIR;
-	else if (strcmp(m->sink, "memory") == 0)
-		cfg->sink = MAIL_SINK_MEMORY;
-	else
-		return cli_usage_error("serve", "--mail-sink must be smtp, dir or memory");
-	char host[256];
-	if (m->url && !serve_url_host(m->url, host, sizeof host))
-		return cli_usage_error("serve", "--smtp-url must be smtp://HOST[:PORT] or smtps://HOST[:PORT]");
-	if (cfg->insecure && (!m->url || !serve_loopback(host)))
-		return cli_usage_error("serve", "--smtp-insecure is only allowed with a loopback host "
-					"in --smtp-url (127.0.0.1, ::1 or localhost)");
-	if (cfg->sink == MAIL_SINK_SMTP) {
-		if (!m->url)
-			return cli_usage_error("serve", "--mail-sink smtp needs --smtp-url");
-		if (serve_copy("smtp-url", m->url, cfg->url, sizeof cfg->url) != 0)
-			return CLI_USAGE;
-	} else if (cfg->sink == MAIL_SINK_DIR) {
-		if (!*m->dir)
-			return cli_usage_error("serve", "--mail-dir must not be empty");
-		if (serve_copy("mail-dir", m->dir, cfg->url, sizeof cfg->url) != 0)
-			return CLI_USAGE;
-	}
-	if (!serve_address_ok(cfg->from))
-		return cli_usage_error("serve", "--mail-from must be one e-mail address, e.g. caseload@firm.example");
-	const char *domain = m->domain ? m->domain : strchr(cfg->from, '@') + 1;
-	if (!*domain || strchr(domain, '@') || strchr(domain, '>') || strchr(domain, ' '))
-		return cli_usage_error("serve", "--mail-domain must be a domain name, e.g. firm.example");
-	if (serve_copy("mail-domain", domain, cfg->domain, sizeof cfg->domain) != 0)
-		return CLI_USAGE;
-	cfg->total_timeout = (int)m->timeout;
-	cfg->connect_timeout = m->timeout < 10 ? (int)m->timeout : 10;
-	if (m->password_file)
-		return serve_password_file(m->password_file, cfg->password, sizeof cfg->password);
-	return 0;
-}
+#define SERVE_LONG_COUNT (sizeof serve_long / sizeof serve_long[0])
 
 static int serve_parse(int argc, char **argv, const char **db, struct server_config *c,
-		       struct serve_mail *mail)
+		       struct cli_mail_options *mail, int *worker_ms)
 {
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"listen", required_argument, NULL, 'l'},
-		{"threads", required_argument, NULL, 't'},
-		{"max-connections", required_argument, NULL, 'm'},
-		{"per-ip", required_argument, NULL, 'p'},
-		{"timeout", required_argument, NULL, 'T'},
-		{"connection-memory", required_argument, NULL, 'M'},
-		{"body-max", required_argument, NULL, 'b'},
-		{"slow-body-seconds", required_argument, NULL, 's'},
-		{"session-idle", required_argument, NULL, 'i'},
-		{"session-max", required_argument, NULL, 'x'},
-		{"login-ip-limit", required_argument, NULL, 'L'},
-		{"time-zone", required_argument, NULL, 'z'},
-		{"mail-sink", required_argument, NULL, 1000},
-		{"mail-dir", required_argument, NULL, 1001},
-		{"smtp-url", required_argument, NULL, 1002},
-		{"smtp-user", required_argument, NULL, 1003},
-		{"smtp-password-file", required_argument, NULL, 1004},
-		{"smtp-insecure", no_argument, NULL, 1005},
-		{"mail-from", required_argument, NULL, 1006},
-		{"mail-domain", required_argument, NULL, 1007},
-		{"smtp-timeout", required_argument, NULL, 1008},
-		{"worker-interval-ms", required_argument, NULL, 1009},
-		{"help", no_argument, NULL, 'h'},
-		{0},
-	};
+	struct option opts[SERVE_LONG_COUNT + CLI_MAIL_OPT_COUNT + 1];
+	size_t nopts = SERVE_LONG_COUNT;
+	memcpy(opts, serve_long, sizeof serve_long);
+	cli_mail_add_options(opts, &nopts);
+	memset(&opts[nopts], 0, sizeof opts[nopts]);
 	int ch, idx = 0, rc = 0;
 	long long n = 0;
 	opterr = 0;
@@ -290,26 +131,23 @@ static int serve_parse(int argc, char **argv, const char **db, struct server_con
 		case 'x': if (!(rc = serve_number(name, optarg, 86400 * 30, &n))) c->session.max_seconds = (int)n; break;
 		case 'L': if (!(rc = serve_number(name, optarg, 1000000, &n))) c->session.ip_per_minute = (int)n; break;
 		case 'z': rc = serve_time_zone(optarg); break;
-		case 1000: mail->sink = optarg; break;
-		case 1001: mail->dir = optarg; break;
-		case 1002: mail->url = optarg; break;
-		case 1003: rc = serve_copy(name, optarg, mail->cfg.user, sizeof mail->cfg.user); break;
-		case 1004: mail->password_file = optarg; break;
-		case 1005: mail->cfg.insecure = true; break;
-		case 1006: rc = serve_copy(name, optarg, mail->cfg.from, sizeof mail->cfg.from); break;
-		case 1007: mail->domain = optarg; break;
-		case 1008: rc = serve_number(name, optarg, 3600, &mail->timeout); break;
-		case 1009: if (!(rc = serve_number(name, optarg, 86400000, &n))) mail->worker_ms = (int)n; break;
-		case 'h': fputs(serve_help, stdout); return -1;
+		case 'W': if (!(rc = serve_number(name, optarg, 86400000, &n))) *worker_ms = (int)n;
+			  break;
+		case 'h':
+			fputs(serve_help, stdout);
+			fputs(cli_mail_help, stdout);
+			fputs(serve_help_end, stdout);
+			return -1;
 		case ':': return cli_missing_value("serve", argv[optind - 1]);
-		default: return cli_unknown_option("serve", argv[optind - 1]);
+		case '?': return cli_unknown_option("serve", argv[optind - 1]);
+		default: rc = cli_mail_option("serve", ch, name, optarg, mail); break;
 		}
 		idx = 0;
 	}
 	if (rc == 0 && optind < argc)
 		return cli_usage_error("serve", "unexpected argument");
 	if (rc == 0)
-		rc = serve_mail_finish(mail);
+		rc = cli_mail_finish("serve", mail);
 	return rc;
 }
 
@@ -319,9 +157,10 @@ int cli_serve(int argc, char **argv)
 	struct server srv;
 	memset(&srv, 0, sizeof srv);
 	server_config_default(&srv.cfg);
-	struct serve_mail mail = {.sink = "dir", .dir = "mail-out", .timeout = 60, .worker_ms = 1000};
-	mail_config_defaults(&mail.cfg);
-	int rc = serve_parse(argc, argv, &db, &srv.cfg, &mail);
+	struct cli_mail_options mail;
+	cli_mail_init(&mail);
+	int worker_ms = 1000;
+	int rc = serve_parse(argc, argv, &db, &srv.cfg, &mail, &worker_ms);
 	if (rc != 0)
 		return rc < 0 ? CLI_OK : rc;
 
@@ -343,7 +182,7 @@ int cli_serve(int argc, char **argv)
 	}
 	struct outbox_worker worker;
 	memset(&worker, 0, sizeof worker);
-	if (outbox_worker_start(&worker, srv.store, &mail.cfg, mail.worker_ms, &e) != 0) {
+	if (outbox_worker_start(&worker, srv.store, &mail.cfg, worker_ms, &e) != 0) {
 		fprintf(stderr, "caseload serve: the outbox worker did not start: %s\n", e.message);
 		store_close(srv.store);
 		return CLI_FAILED;

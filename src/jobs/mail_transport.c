@@ -61,7 +61,8 @@ struct mail_reply {
 static int mail_debug(CURL *curl, curl_infotype type, char *data, size_t size, void *ud)
 {
 	struct mail_reply *r = ud;
-	if (type != CURLINFO_HEADER_IN || size == 0 || r->line[0] || (data[0] != '4' && data[0] != '5'))
+	if (type != CURLINFO_HEADER_IN || size == 0 || r->line[0] ||
+	    (data[0] != '4' && data[0] != '5'))
 		return 0;
 	size_t n = 0;
 	while (n < size && n + 1 < sizeof r->line && data[n] != '\r' && data[n] != '\n') {
@@ -153,7 +154,8 @@ static enum mail_result mail_send_smtp(const struct mail_config *cfg, const char
 							      : (long)CURLUSESSL_ALL);
 	curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
-	curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, mail_debug);   /* needs VERBOSE; prints nothing */
+	/* the debug function needs VERBOSE; with one, nothing is printed */
+	curl_easy_setopt(curl, CURLOPT_DEBUGFUNCTION, mail_debug);
 	curl_easy_setopt(curl, CURLOPT_DEBUGDATA, &reply);
 	curl_easy_setopt(curl, CURLOPT_VERBOSE, 1L);
 	if (cfg->user[0]) {
@@ -239,8 +241,8 @@ static enum mail_result mail_send_dir(const struct mail_config *cfg, const char 
 	}
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		err_set(e, ERR_INTERNAL, NULL, "cannot write in the mail directory %s: %s", cfg->url,
-			strerror(errno));
+		err_set(e, ERR_INTERNAL, NULL, "cannot write in the mail directory %s: %s",
+			cfg->url, strerror(errno));
 		return MAIL_RETRY;
 	}
 	bool ok = mail_write_all(fd, message, len) && fsync(fd) == 0;

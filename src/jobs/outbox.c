@@ -67,7 +67,8 @@ static void outbox_fault_setup(void)
 static void outbox_fault_accepted_one(void)
 {
 	pthread_once(&outbox_fault_once, outbox_fault_setup);
-	if (outbox_fault_after && atomic_fetch_add(&outbox_fault_accepted, 1) + 1 == outbox_fault_after)
+	if (outbox_fault_after &&
+	    atomic_fetch_add(&outbox_fault_accepted, 1) + 1 == outbox_fault_after)
 		_exit(86);
 }
 
@@ -97,7 +98,8 @@ int outbox_queue(struct store_conn *c, const struct mail_config *cfg, const char
 	memset(&m, 0, sizeof m);
 	if (!*run_id || strlen(run_id) > STORE_RUN_ID_MAX || !*recipient_id ||
 	    strlen(recipient_id) > STORE_RUN_ID_MAX)
-		return err_set(e, ERR_INTERNAL, NULL, "outbox: run or recipient id empty or too long");
+		return err_set(e, ERR_INTERNAL, NULL,
+			       "outbox: run or recipient id empty or too long");
 	if (!*rcpt || strlen(rcpt) > STORE_EMAIL_MAX || strlen(cfg->from) > STORE_EMAIL_MAX)
 		return err_set(e, ERR_INTERNAL, NULL, "outbox: address empty or too long");
 	snprintf(m.run_id, sizeof m.run_id, "%s", run_id);

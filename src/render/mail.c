@@ -13,6 +13,7 @@
 #define MAIL_LINE_MAX 76          /* quoted-printable and encoded-word lines */
 #define MAIL_WORD_BYTES 39        /* UTF-8 bytes per encoded word: 52 base64 characters */
 #define MAIL_ID_HASH_BYTES 16     /* crypto_generichash_BYTES_MIN; the first 8 are used */
+#define MAIL_ID_PART 32           /* characters of the run and of the recipient in an id */
 
 static bool mail_has_crlf(const char *s)
 {
@@ -305,7 +306,8 @@ int mail_build(const struct mail_message *m, struct buf *out, struct err *e)
 			 "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n", boundary);
 		rc = buf_append_str(out, head);
 		if (rc == 0)
-			rc = buf_append_str(out, "This is a multi-part message in MIME format.\r\n");
+			rc = buf_append_str(out, "This is a multi-part message in MIME "
+						 "format.\r\n");
 		snprintf(head, sizeof(head), "--%s\r\n", boundary);
 		if (rc == 0)
 			rc = buf_append_str(out, head);
@@ -323,8 +325,9 @@ int mail_build(const struct mail_message *m, struct buf *out, struct err *e)
 		out->len = start;
 		if (out->data)
 			out->data[start] = '\0';
-		return err_set(e, rc, NULL, rc == ERR_TOO_LARGE ? "the message is too large"
-								: "out of memory building a message");
+		return err_set(e, rc, NULL, "%s", rc == ERR_TOO_LARGE
+						       ? "the message is too large"
+						       : "out of memory building a message");
 	}
 	return 0;
 }
@@ -355,7 +358,7 @@ void mail_message_id(const char *run_id, const char *recipient_id, const char *d
 {
 	unsigned char h[MAIL_ID_HASH_BYTES];
 	char hex[17];
-	char run[33], rcpt[33], dom[64];
+	char run[MAIL_ID_PART + 1], rcpt[MAIL_ID_PART + 1], dom[64];
 	crypto_generichash_state st;
 	crypto_generichash_init(&st, NULL, 0, sizeof(h));
 	crypto_generichash_update(&st, (const unsigned char *)run_id, strlen(run_id));
@@ -363,9 +366,13 @@ void mail_message_id(const char *run_id, const char *recipient_id, const char *d
 	crypto_generichash_update(&st, (const unsigned char *)recipient_id, strlen(recipient_id));
 	crypto_generichash_final(&st, h, sizeof(h));
 	sodium_bin2hex(hex, sizeof(hex), h, 8);
-	mail_id_part(run_id, run, sizeof(run) - 1);
-	mail_id_part(recipient_id, rcpt, sizeof(rcpt) - 1);
-	mail_id_part(domain && *domain ? domain : "localhost", dom, sizeof(dom) - 1);
+	mail_id_part(run_id, run, MAIL_ID_PART);
+	mail_id_part(recipient_id, rcpt, MAIL_ID_PART);
+	/* the domain gets what is left of size, so that the closing ">" is always there */
+	size_t fixed = 1 + strlen(run) + 1 + strlen(rcpt) + 1 + 16 + 1 + 1 + 1;
+	size_t dom_max = size > fixed + 1 ? size - fixed : 1;
+	mail_id_part(domain && *domain ? domain : "localhost", dom,
+		     dom_max < sizeof(dom) - 1 ? dom_max : sizeof(dom) - 1);
 	snprintf(out, size, "<%s.%s.%s@%s>", run, rcpt, hex, dom);
 }
 

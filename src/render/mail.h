@@ -29,18 +29,26 @@ struct mail_message {
 int mail_build(const struct mail_message *m, struct buf *out, struct err *e);
 
 /* mail_message_id makes the deterministic Message-ID of a run's recipient:
- * "<run.recipient.HASH@domain>" where HASH is 16 hex digits of BLAKE2b over run and recipient
- * ("/" in run becomes "."), into out (size bytes, at least 128). */
+ * "<run.recipient.HASH@domain>" where HASH is 16 hex digits: the first 8 bytes of a BLAKE2b
+ * (crypto_generichash, 16 bytes, its shortest) over run, "\n" and recipient. In the readable
+ * parts "/" and anything else but letters, digits, "-" and "_" becomes "." (no doubled dots),
+ * each is cut at 32 characters, and an empty domain is "localhost"; into out (size bytes, at
+ * least 128). */
 void mail_message_id(const char *run_id, const char *recipient_id, const char *domain,
 		     char *out, size_t size);
 
-/* mail_address_valid says whether s looks like one deliverable address: local@domain, no
- * spaces or control characters, a dot in the domain, at most 254 bytes. */
+/* mail_address_valid says whether s looks like one deliverable address: local@domain, one @,
+ * a local part of at most 64 printable ASCII characters without spaces, <>(),;:"[]\ or a
+ * leading, trailing or doubled dot; a domain of dot-separated labels of letters, digits and
+ * inner hyphens with a dot in it and a top-level label that is not all digits; at most 254
+ * bytes. Non-ASCII addresses (SMTPUTF8) are refused. 1 or 0. */
 int mail_address_valid(const char *s);
 
 /* mail_report_text / mail_report_html append the report's text or HTML part (HTML-escaped) to
- * out; mail_report_build builds the whole message of a report from `from` to d->advisor_email
- * with d->subject and d->message_id. 0, or an error as mail_build. */
+ * out (0, or the buf_append error; out may then hold part of it); mail_report_build builds the
+ * whole message of a report from `from` to "d->advisor_name <d->advisor_email>" with
+ * d->subject and d->message_id. 0, ERR_UNPROCESSABLE "advisor_email" when the address is not
+ * valid (mail_address_valid), or an error as mail_build. */
 int mail_report_text(const struct report_doc *d, struct buf *out);
 int mail_report_html(const struct report_doc *d, struct buf *out);
 int mail_report_build(const struct report_doc *d, const char *from, long long date,

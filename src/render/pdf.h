@@ -25,7 +25,11 @@ typedef int (*pdf_write_fn)(void *ctx, const unsigned char *data, size_t len);
  * caller and ended with pdf_close. 0 or ERR_INTERNAL. */
 int pdf_open(pdf_write_fn write, void *ctx, struct pdf_doc **out, struct err *e);
 
-/* pdf_letter draws one report as a letter from a new page (more pages when it is long). */
+/* pdf_letter draws one report as a letter from a new page (more pages when it is long, each
+ * opening with a running line "advisor - date - page n"). The logo is a PNG (decoded by cairo)
+ * or a JPEG (embedded as it is); one that cannot be read is left out, not an error. Text that
+ * is not valid UTF-8 is drawn with U+FFFD in place of the bad bytes. 0, or ERR_INTERNAL when
+ * cairo or the writer failed. */
 int pdf_letter(struct pdf_doc *p, const struct report_doc *d, struct err *e);
 
 /* A line of the printable preview. */
@@ -37,8 +41,9 @@ struct pdf_preview_row {
 	const char *issues;        /* the issues found, "; " separated ("" = none) */
 };
 
-/* pdf_preview_begin draws the preview's title block (title, date, the options in words);
- * pdf_preview_row adds one row (a new page when the page is full). */
+/* pdf_preview_begin draws the preview's title block (title, date, the options in words) from
+ * a new page; pdf_preview_row adds one row (a new page with the column headings again when the
+ * page is full; ERR_INTERNAL before pdf_preview_begin). */
 int pdf_preview_begin(struct pdf_doc *p, const char *title, const char *date,
 		      const char *options_text, struct err *e);
 int pdf_preview_row(struct pdf_doc *p, const struct pdf_preview_row *row, struct err *e);

@@ -97,7 +97,8 @@ static int pdf_run_spawn(struct pdf_run *r, int job_fd, struct err *e)
 	posix_spawn_file_actions_t fa;
 	int rc = 0;
 	if (pipe2(out, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0) {
-		rc = err_set(e, ERR_INTERNAL, NULL, "no pipe for the PDF child: %s", strerror(errno));
+		rc = err_set(e, ERR_INTERNAL, NULL, "no pipe for the PDF child: %s",
+			     strerror(errno));
 		goto done;
 	}
 	char *argv[] = {(char *)pdf_child_program, (char *)"render-pdf", NULL};
@@ -189,21 +190,25 @@ static void pdf_run_pump(struct pdf_run *r, pdf_write_fn write, void *ctx, unsig
 	r->out = r->err = -1;
 }
 
-/* pdf_run_last_line gives the last non-empty line of the child's stderr other than "pages N"
- * (in place; "" when none), and the page count when it reported one. */
-static const char *pdf_run_last_line(struct pdf_run *r, int *pages)
+/* pdf_run_message gives the child's error from its stderr (in place): the last line it wrote
+ * as "render-pdf: ...", else the last non-empty line other than "pages N" (a sanitizer's report
+ * may follow the child's own lines); "" when none. *pages gets the page count it reported. */
+static const char *pdf_run_message(struct pdf_run *r, int *pages)
 {
-	const char *message = "";
+	const char *own = NULL, *last = "";
 	char *save = NULL;
-	for (char *line = strtok_r(r->tail, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+	for (char *line = strtok_r(r->tail, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
 		int n;
 		char extra;
 		if (sscanf(line, "pages %d%c", &n, &extra) == 1)
 			*pages = n;
+		else if (strncmp(line, "render-pdf: ", 12) == 0)
+			own = line;
 		else if (line[strspn(line, " \t\r")])
-			message = line;
+			last = line;
 	}
-	return message;
+	return own ? own : last;
 }
 
 int pdf_job_run(struct pdf_job *j, pdf_write_fn write, void *ctx, int *pages, struct err *e)
@@ -235,7 +240,7 @@ int pdf_job_run(struct pdf_job *j, pdf_write_fn write, void *ctx, int *pages, st
 			goto done;
 		}
 	}
-	const char *message = pdf_run_last_line(&r, &reported);
+	const char *message = pdf_run_message(&r, &reported);
 	if (r.stopped)
 		rc = err_set(e, ERR_INTERNAL, NULL, "the PDF could not be passed on; the child was "
 			     "stopped");
@@ -245,7 +250,8 @@ int pdf_job_run(struct pdf_job *j, pdf_write_fn write, void *ctx, int *pages, st
 		rc = err_set(e, ERR_INTERNAL, NULL, "%s", message);
 	else if (WIFEXITED(status))
 		rc = err_set(e, ERR_INTERNAL, NULL, "the PDF child exited with status %d%s",
-			     WEXITSTATUS(status), WEXITSTATUS(status) ? "" : " without a page count");
+			     WEXITSTATUS(status),
+			     WEXITSTATUS(status) ? "" : " without a page count");
 	else if (WIFSIGNALED(status))
 		rc = err_set(e, ERR_INTERNAL, NULL, "the PDF child was stopped by signal %d (%s)%s",
 			     WTERMSIG(status), strsignal(WTERMSIG(status)),
@@ -356,8 +362,8 @@ int pdf_child_main(int argc, char **argv)
 	pdf_child_limits();
 	err_clear(&e);
 	if (argc > 1) {
-		fprintf(stderr, "usage: caseload render-pdf < job\n(internal: the server runs it to "
-				"draw PDFs; see render/pdf_child.h for the job format)\n");
+		fprintf(stderr, "usage: caseload render-pdf < job\n(internal: the server runs "
+				"it to draw PDFs; see render/pdf_child.h for the job format)\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOFBF, PDF_CHILD_CHUNK);
@@ -400,8 +406,8 @@ done:
 		pdf_close(p, NULL, NULL);
 	if (rc != 0) {
 		if (lineno > 0)
-			fprintf(stderr, "render-pdf: line %ld%s%s: %s\n", lineno, e.field[0] ? ": " : "",
-				e.field, e.message);
+			fprintf(stderr, "render-pdf: line %ld%s%s: %s\n", lineno,
+				e.field[0] ? ": " : "", e.field, e.message);
 		else
 			fprintf(stderr, "render-pdf: %s\n", e.message);
 		return 1;

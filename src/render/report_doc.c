@@ -175,7 +175,8 @@ json_t *report_doc_to_json(const struct report_doc *d)
 	json_t *obj = json_object();
 	json_t *lines = json_array();
 	json_t *cases = json_array();
-	if (!obj || !lines || !cases || rd_set_fields(obj, d, rd_doc_fields, RD_NFIELDS(rd_doc_fields)))
+	if (!obj || !lines || !cases ||
+	    rd_set_fields(obj, d, rd_doc_fields, RD_NFIELDS(rd_doc_fields)))
 		goto fail;
 	for (int i = 0; i < 6 && d->address_lines[i][0]; i++)
 		if (json_array_append_new(lines, rd_string(d->address_lines[i])) != 0)
@@ -335,7 +336,8 @@ static int rd_address_from_json(const json_t *v, struct report_doc *d, struct er
 	if (!v || json_is_null(v))
 		return 0;
 	if (!json_is_array(v) || json_array_size(v) > 6)
-		return err_set(e, ERR_INVALID, "address_lines", "must be an array of at most 6 lines");
+		return err_set(e, ERR_INVALID, "address_lines",
+			       "must be an array of at most 6 lines");
 	for (size_t i = 0; i < json_array_size(v); i++) {
 		snprintf(field, sizeof(field), "address_lines[%zu]", i);
 		int rc = rd_copy_string(json_array_get(v, i), d->address_lines[i],

@@ -65,8 +65,9 @@ struct report_doc {
 void report_doc_init(struct report_doc *d);
 void report_doc_cleanup(struct report_doc *d);
 
-/* report_doc_add_case appends a zeroed case and returns it (NULL when out of memory);
- * report_doc_add_requirement appends a requirement to k (0 or ERR_INTERNAL). */
+/* report_doc_add_case appends a zeroed case and returns it (NULL when out of memory; the
+ * pointer holds until the next report_doc_add_case, which may move the array);
+ * report_doc_add_requirement appends a copy of r to k (0 or ERR_INTERNAL). */
 struct report_doc_case *report_doc_add_case(struct report_doc *d);
 int report_doc_add_requirement(struct report_doc_case *k,
 			       const struct report_doc_requirement *r);
@@ -74,8 +75,11 @@ int report_doc_add_requirement(struct report_doc_case *k,
 /* report_doc_set_logo copies len bytes of a PNG or JPEG as the logo (0 or ERR_INTERNAL). */
 int report_doc_set_logo(struct report_doc *d, const void *bytes, size_t len, const char *mime);
 
-/* report_doc_to_json gives d as a new JSON object (the logo base64); report_doc_from_json
- * fills an initialised d from it (ERR_INVALID naming the member when malformed). */
+/* report_doc_to_json gives d as a new JSON object (NULL when out of memory): members named as
+ * the struct's, address_lines the non-empty lines, the logo base64 or null, bytes that are not
+ * UTF-8 as "?". report_doc_from_json fills an initialised d from it (absent or null members
+ * are empty; ERR_INVALID naming the member, e.g. "cases[1].requirements[0].key", when one has
+ * the wrong type or is too long; d may then hold part of it: report_doc_cleanup it). */
 json_t *report_doc_to_json(const struct report_doc *d);
 int report_doc_from_json(const json_t *obj, struct report_doc *d, struct err *e);
 

@@ -387,7 +387,7 @@ test('advisor: their insurance case read-only (stage, policy, outstanding requir
   }
 });
 
-test('phone width: the dialog and its preview do not scroll sideways', async () => {
+test('phone width: the dialog, its preview, the advisors and the pending case area do not scroll sideways', async () => {
   const { page, context, problems } = await newPage(browser, server.url, { viewport: PHONE });
   try {
     await login(page, DEMO.admin);
@@ -409,6 +409,11 @@ test('phone width: the dialog and its preview do not scroll sideways', async () 
     await page.goto('/#/reports/advisors');
     await page.locator('tr[data-advisor]').first().waitFor();
     assert.equal(await horizontalOverflow(page), null, 'the advisors');
+    const kase = await demoCase('DEMO-2001');
+    await page.goto(`/#/cases/${kase.id}`);
+    await page.locator('#area-pending tr[data-row]').first().waitFor();
+    assert.equal(await horizontalOverflow(page), null, 'the pending case area');
+    await screenshot(page, 'pending-case-phone', { fullPage: true });
     assert.deepEqual(await problems(), []);
   } finally {
     await context.close();

@@ -60,15 +60,17 @@ static int sink_start(void)
 		dup2(fds[1], 1);
 		close(fds[0]);
 		close(fds[1]);
-		execlp(python(), python(), "tests/support/smtp_sink.py", "--dir", sink.dir, "--port",
-		       "0", "--reject", "rejected@x.test", "--fail-data-once", "slow-sqlite@x.test",
+		execlp(python(), python(), "tests/support/smtp_sink.py", "--dir", sink.dir,
+		       "--port", "0", "--reject", "rejected@x.test",
+		       "--fail-data-once", "slow-sqlite@x.test",
 		       "--fail-data-once", "slow-postgresql@x.test", (char *)NULL);
 		_exit(127);
 	}
 	close(fds[1]);
 	FILE *f = fdopen(fds[0], "r");
 	char line[128] = "";
-	bool got = f && fgets(line, sizeof line, f) && sscanf(line, "listening %d", &sink.port) == 1;
+	bool got = f && fgets(line, sizeof line, f) &&
+		   sscanf(line, "listening %d", &sink.port) == 1;
 	if (f)
 		fclose(f);
 	if (!got) {
@@ -341,7 +343,8 @@ static void test_drain_smtp(void **state)
 	assert_int_equal(count, 1);
 	assert_int_equal(json_array_size(json_object_get(j, "rcpt_tos")), 1);
 	assert_string_equal(json_string_value(json_object_get(j, "message_id")), m.message_id);
-	assert_string_equal(json_string_value(json_object_get(j, "mail_from")), "caseload@firm.test");
+	assert_string_equal(json_string_value(json_object_get(j, "mail_from")),
+			    "caseload@firm.test");
 	assert_string_equal(json_string_value(json_object_get(j, "subject")), "Case status update");
 	/* libcurl's dot-stuffing: the line that starts with a dot arrives as it was */
 	assert_non_null(strstr(json_string_value(json_object_get(j, "text")),

@@ -271,7 +271,8 @@ static void pairs_are(const struct pair_rows *r, int n, ...)
 		    r->p[i].primary != (primary != 0))
 			fail_msg("pair %d is (%lld, %lld, %d), expected (%lld, %lld, %d)", i,
 				 (long long)r->p[i].contact_id, (long long)r->p[i].case_id,
-				 (int)r->p[i].primary, (long long)contact, (long long)kase, primary);
+				 (int)r->p[i].primary, (long long)contact, (long long)kase,
+				 primary);
 	}
 	va_end(ap);
 }
@@ -325,7 +326,8 @@ static void test_role_primary_advisor(void **state)
 	FIXTURE(state);
 	world_make(f);
 	struct store_setup_item it = {.kind = SETUP_ROLE, .name = "Lead Adviser",
-				      .category = "advisor", .primary_advisor = true, .position = 9};
+				      .category = "advisor", .primary_advisor = true,
+				      .position = 9};
 	RC(STORE_OK, store_setup_insert(f->c, &it));
 	struct store_setup_item got;
 	RC(STORE_OK, store_setup_get(f->c, SETUP_ROLE, it.id, &got));
@@ -483,7 +485,8 @@ static void test_requirements(void **state)
 	assert_false(r.key);
 	assert_false(r.pos);
 	assert_int_equal(r.created_at, 9000);
-	RC(STORE_NOT_FOUND, store_requirement_get(f->c, other, a, &r));
+	struct store_requirement none;
+	RC(STORE_NOT_FOUND, store_requirement_get(f->c, other, a, &none));
 
 	/* update: received, key, moved first */
 	snprintf(r.status, sizeof r.status, "received");
@@ -1002,8 +1005,9 @@ static void test_report_sends(void **state)
 	assert_int_equal(got.created_by, f->w.owner);
 	assert_int_equal(got.created_at, 8500);
 	assert_int_equal(got.finished_at, 0);
-	RC(STORE_NOT_FOUND, store_report_send_get(f->c, s.id + 1000, &got));
-	RC(STORE_NOT_FOUND, store_report_send_by_preview(f->c, pv + 1000, &got));
+	struct store_report_send none;
+	RC(STORE_NOT_FOUND, store_report_send_get(f->c, s.id + 1000, &none));
+	RC(STORE_NOT_FOUND, store_report_send_by_preview(f->c, pv + 1000, &none));
 
 	/* update writes the states and letters, not the lease */
 	got.claimed_until = 99999;
@@ -1280,7 +1284,8 @@ static int64_t add_mail(struct fixture *f, const char *run, const char *recipien
 {
 	struct store_mail m;
 	char body[128];
-	snprintf(body, sizeof body, "Subject: Report %s\r\n\r\nHello %s.\r\n", recipient, recipient);
+	snprintf(body, sizeof body, "Subject: Report %s\r\n\r\nHello %s.\r\n", recipient,
+		 recipient);
 	mail_init(&m, run, recipient, body);
 	m.next_attempt_at = due;
 	RC(STORE_OK, store_mail_insert(f->c, &m, now));

@@ -52,7 +52,7 @@ function CaseStatusPage({ me }) {
         <li><${Icon} name="eye" /><span><strong>Preview before sending</strong>: who gets what, and any missing address.</span></li>
       </ul>
       ${hasRight(me, 'admin') ? html`<p class="rs-setup-link">The default subject, the requirements a report lists and
-        each office's follow-ups are set in <a href="#/setup/offices">Setup › Offices</a>.</p>` : null}
+        each office's follow-ups are kept with the <a href="#/setup/offices">office settings</a>.</p>` : null}
     </section>
     ${open ? html`<${CaseStatusDialog} me=${me} onClose=${() => setOpen(false)} />` : null}`;
 }

@@ -282,6 +282,8 @@ enum pg_id {
 	PG_CONTACT_USAGE_REPORTS,  /* the places of migration 0004, after PG_CONTACT_USAGE's */
 
 	PG_REPORT_PAIRS,
+	PG_REPORT_PAIRS_CASES,     /* the pairs of the selected cases */
+	PG_REPORT_PAIRS_ADVISORS,  /* the pairs of the selected advisors */
 	PG_REPORT_CASE_GET,
 	PG_REPORT_PREVIEW_INSERT,
 	PG_REPORT_PREVIEW_GET,

@@ -68,33 +68,48 @@
 	"l.id, l.contact_id, coalesce(l.case_id, 0), coalesce(k.number, ''), coalesce(k.name, ''), " \
 	"coalesce(l.send_id, 0), l.at, l.method, l.subject, l.body, l.user_id"
 
-/* The (advisor, case) pairs of a report (report.c, pg_report_pairs): $1 office (0 = any), $2
- * case manager user (0 = any), $3 which advisors (enum store_report_advisors), $4 the
- * selected advisors' contact ids, $5 which cases (enum store_report_cases), $6 the follow-up
- * due date, $7 the stage status, $8 the selected case ids, $9 .. $11 informal, informal child
- * and group cases too. The pending cases are found first (the cheap filters), then their
- * current advisor staff rows, whose contact is the row's or its user's; one row per (advisor,
- * case), primary when any of its roles there is. */
-#define REPORT_PAIRS_ROWS                                                                       \
-	"SELECT cs.case_id, coalesce(cs.contact_id, u.contact_id) AS contact_id, "                \
-	"bool_or(r.primary_advisor) AS is_primary "                                               \
-	"FROM case_record k JOIN case_type t ON t.id = k.case_type_id "                           \
-	"LEFT JOIN case_policy p ON p.case_id = k.id "                                            \
-	"JOIN case_staff cs ON cs.case_id = k.id AND cs.current "                                 \
-	"JOIN staff_role r ON r.id = cs.role_id AND r.category = 'advisor' "                      \
-	"LEFT JOIN app_user u ON u.id = cs.user_id "                                              \
-	"WHERE " PENDING_CASE                                                                     \
+/* The current advisor staff rows as (contact_id, case_id, is_primary): the contact is the
+ * row's own or, for a user, the user's (users without one are no advisors). Each branch is
+ * narrowed by its extra conditions (on cs, the staff row, and u, the user; "" for none). */
+#define ADVISOR_STAFF(contact_extra, user_extra)                                                \
+	"SELECT cs.contact_id, cs.case_id, r.primary_advisor AS is_primary "                      \
+	"FROM case_staff cs JOIN staff_role r ON r.id = cs.role_id "                              \
+	"WHERE cs.current AND r.category = 'advisor' AND cs.contact_id IS NOT NULL" contact_extra \
+	" UNION ALL SELECT u.contact_id, cs.case_id, r.primary_advisor "                          \
+	"FROM app_user u JOIN case_staff cs ON cs.user_id = u.id AND cs.current "                 \
+	"JOIN staff_role r ON r.id = cs.role_id "                                                 \
+	"WHERE r.category = 'advisor' AND u.contact_id IS NOT NULL" user_extra
+
+/* The (advisor, case) pairs of a report (report.c, pg_report_pairs) from the staff rows of
+ * source (ADVISOR_STAFF): one per (advisor, case), primary when any of its roles there is,
+ * on a pending case the filter keeps. $1 office (0 = any), $2 case manager user (0 = any),
+ * $3 which advisors (enum store_report_advisors), $4 the selected advisors' contact ids,
+ * $5 which cases (enum store_report_cases), $6 the follow-up due date, $7 the stage status,
+ * $8 the selected case ids, $9 .. $11 informal, informal child and group cases too. Ordered
+ * by the advisor's sorting name in any case, display name, contact id, then the case number
+ * ('' for none) and id. The three statements differ only in where they start: every advisor
+ * staff row, the staff of the selected cases, or the selected advisors' staff rows. */
+#define REPORT_PAIRS(source)                                                                    \
+	"WITH adv AS (" source "), "                                                              \
+	"pairs AS (SELECT contact_id, case_id, bool_or(is_primary) AS is_primary FROM adv "      \
+	"GROUP BY contact_id, case_id) "                                                          \
+	"SELECT a.contact_id, " CONTACT_LAST_OF("ct") ", " CONTACT_DISPLAY ", a.case_id, "        \
+	"a.is_primary FROM pairs a JOIN contact ct ON ct.id = a.contact_id "                      \
+	"JOIN case_record k ON k.id = a.case_id JOIN case_type t ON t.id = k.case_type_id "       \
+	"LEFT JOIN case_policy p ON p.case_id = k.id WHERE " PENDING_CASE                         \
 	" AND (coalesce(p.kind, 'formal') = 'formal' OR (p.kind = 'informal' AND $9::boolean) "   \
 	"OR (p.kind = 'informal_child' AND $10::boolean) OR (p.kind = 'group' AND $11::boolean))" \
 	" AND ($1::bigint = 0 OR k.office_id = $1)"                                               \
 	" AND ($2::bigint = 0 OR EXISTS (SELECT 1 FROM case_staff m "                             \
 	"JOIN staff_role mr ON mr.id = m.role_id WHERE m.case_id = k.id AND m.current "           \
 	"AND m.user_id = $2 AND mr.category = 'case_manager'))"                                   \
+	" AND ($3::integer <> 1 OR a.is_primary)"                                                 \
+	" AND ($3 <> 2 OR a.contact_id = ANY ($4::bigint[]))"                                     \
 	" AND ($5::integer <> 0 OR (p.next_follow_up <> '' AND p.next_follow_up <= $6::text))"    \
 	" AND ($5 <> 2 OR k.stage_status_id = $7::bigint)"                                        \
 	" AND ($5 <> 3 OR k.id = ANY ($8::bigint[]))"                                             \
-	" AND coalesce(cs.contact_id, u.contact_id) IS NOT NULL "                                 \
-	"GROUP BY cs.case_id, coalesce(cs.contact_id, u.contact_id)"
+	" ORDER BY lower(" CONTACT_LAST_OF("ct") ") COLLATE \"C\", " CONTACT_DISPLAY            \
+	" COLLATE \"C\", ct.id, coalesce(k.number, '') COLLATE \"C\", k.id"
 
 /* What a report shows of a case k: its current stage row (cs: the status named, ks's name
  * when it has none) and since when, the first current case manager (a user), the first
@@ -233,16 +248,13 @@ const struct pg_statement pg_catalogue_reports[PG__COUNT - PG_REPORTS_FIRST] = {
 		   USAGE_PLACE("3", "status reports",
 			       "SELECT count(*) FROM report_item WHERE contact_id = $1"))),
 
-	/* ordered by the advisor's sorting name in any case, display name, contact id, then the
-	 * case number ('' for none) and id */
-	S(PG_REPORT_PAIRS,
-	  "SELECT a.contact_id, " CONTACT_LAST_OF("ct") ", " CONTACT_DISPLAY ", a.case_id, "
-	  "a.is_primary FROM (" REPORT_PAIRS_ROWS ") a "
-	  "JOIN contact ct ON ct.id = a.contact_id JOIN case_record k ON k.id = a.case_id "
-	  "WHERE ($3::integer <> 1 OR a.is_primary) "
-	  "AND ($3 <> 2 OR a.contact_id = ANY ($4::bigint[])) "
-	  "ORDER BY lower(" CONTACT_LAST_OF("ct") ") COLLATE \"C\", " CONTACT_DISPLAY " COLLATE \"C\", "
-	  "ct.id, coalesce(k.number, '') COLLATE \"C\", k.id"),
+	S(PG_REPORT_PAIRS, REPORT_PAIRS(ADVISOR_STAFF("", ""))),
+	S(PG_REPORT_PAIRS_CASES,
+	  REPORT_PAIRS(ADVISOR_STAFF(" AND cs.case_id = ANY ($8::bigint[])",
+				     " AND cs.case_id = ANY ($8::bigint[])"))),
+	S(PG_REPORT_PAIRS_ADVISORS,
+	  REPORT_PAIRS(ADVISOR_STAFF(" AND cs.contact_id = ANY ($4::bigint[])",
+				     " AND u.contact_id = ANY ($4::bigint[])"))),
 	S(PG_REPORT_CASE_GET,
 	  "SELECT " REPORT_CASE_COLUMNS REPORT_CASE_FROM " WHERE k.id = $1 AND NOT k.deleted"),
 

@@ -57,6 +57,19 @@ static int pg_visit_pair(const PGresult *r, int row, void *ctx)
 	return w->each(&p, w->ctx);
 }
 
+/* pg_pairs_statement picks the statement that starts where the filter is narrowest: the
+ * selected cases' staff, the selected advisors' staff rows, or every advisor staff row. */
+static enum pg_id pg_pairs_statement(const struct store_report_filter *f)
+{
+	if (f->cases == REPORT_CASES_SELECTED)
+		return PG_REPORT_PAIRS_CASES;
+	if (f->advisors == REPORT_ADVISORS_SELECTED)
+		return PG_REPORT_PAIRS_ADVISORS;
+	return PG_REPORT_PAIRS;
+}
+
+/* pg_report_pairs walks the pairs the filter selects (REPORT_PAIRS in catalogue_reports.c).
+ * The id lists are bound as bigint[] texts; an empty list selects nothing. */
 int pg_report_pairs(struct store_conn *base, const struct store_report_filter *f,
 		    store_report_pair_each_fn each, void *ctx)
 {
@@ -83,7 +96,7 @@ int pg_report_pairs(struct store_conn *base, const struct store_report_filter *f
 	pg_p_bool(&p, f->informal_child);
 	pg_p_bool(&p, f->group);
 	struct pg_pair_walk w = {each, ctx};
-	rc = pg_each(c, PG_REPORT_PAIRS, &p, pg_visit_pair, &w);
+	rc = pg_each(c, pg_pairs_statement(f), &p, pg_visit_pair, &w);
 done:
 	free(advisors);
 	free(cases);

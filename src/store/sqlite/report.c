@@ -166,43 +166,45 @@ int sqlite_report_preview_insert(struct store_conn *base, struct store_report_pr
 	return rc;
 }
 
+/* A preview being read, with where its options go (NULL: not wanted). */
+struct sq_preview_row {
+	struct store_report_preview *p;
+	char **options;
+};
+
 static void sq_read_preview(sqlite3_stmt *st, void *row)
 {
-	struct store_report_preview *p = row;
+	struct sq_preview_row *r = row;
+	struct store_report_preview *p = r->p;
 	p->id = sqlite3_column_int64(st, 0);
 	sq_text(st, 1, p->today, sizeof p->today);
 	p->created_by = sqlite3_column_int64(st, 2);
 	p->created_at = sqlite3_column_int64(st, 3);
 	p->send_id = sqlite3_column_int64(st, 4);
+	if (r->options) {
+		const char *t = (const char *)sqlite3_column_text(st, 5);
+		*r->options = strdup(t ? t : "");
+	}
 }
 
 /* sqlite_report_preview_get fills p and, when options is not NULL, a malloc'd copy of the
- * options (STORE_ERROR when out of memory). */
+ * options (NULL unless STORE_OK; STORE_ERROR when out of memory). */
 int sqlite_report_preview_get(struct store_conn *base, int64_t id,
 			      struct store_report_preview *p, char **options)
 {
 	struct sqlite_conn *c = sq_conn(base);
+	if (options)
+		*options = NULL;
 	sqlite3_stmt *st = sq_stmt(c, SQ_REPORT_PREVIEW_GET);
 	if (!st)
 		return STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	if (options)
-		*options = NULL;
-	int step = sqlite3_step(st), rc = STORE_OK;
-	if (step == SQLITE_ROW) {
-		sq_read_preview(st, p);
-		if (options) {
-			const char *t = (const char *)sqlite3_column_text(st, 5);
-			*options = strdup(t ? t : "");
-			if (!*options) {
-				snprintf(c->base.last_error, sizeof c->base.last_error, "out of memory");
-				rc = STORE_ERROR;
-			}
-		}
-	} else {
-		rc = step == SQLITE_DONE ? STORE_NOT_FOUND : sq_rc(c, sqlite3_extended_errcode(c->db));
+	struct sq_preview_row row = {p, options};
+	int rc = sq_one(c, st, sq_read_preview, &row);
+	if (rc == STORE_OK && options && !*options) {
+		snprintf(c->base.last_error, sizeof c->base.last_error, "out of memory");
+		rc = STORE_ERROR;
 	}
-	sq_done(st);
 	return rc;
 }
 
