@@ -590,6 +590,8 @@ static int report_outbox(int argc, char **argv)
 			       strcmp(as, "sent") == 0 ? "marked sent" : "queued to be sent once more");
 	} else if (rc == 0) {
 		struct report_outbox_page p = {0};
+		printf("%-6s %-9s %-2s %-24s %-32s %s\n", "ID", "STATE", "TR", "RUN", "TO",
+		       "SUBJECT");
 		do {
 			int64_t after = p.last;
 			p.n = 0;

@@ -186,7 +186,7 @@ static int report_options_refs(struct store_conn *c, const struct report_options
 struct report_preview_tx {
 	const struct report_options *o;
 	struct store_report_preview *p;
-	char options[16384];
+	const char *options;                      /* the options as JSON text */
 	struct store_conn *c;
 	struct err *e;
 	int rc;
@@ -368,6 +368,7 @@ int report_preview(struct store_conn *c, const struct actor *a, const struct rep
 	struct report_options *n = malloc(sizeof *n);
 	struct report_preview_tx *t = calloc(1, sizeof *t);
 	struct store_report_preview p;
+	char *text = NULL;
 	int rc = ERR_INTERNAL;
 	if (!n || !t) {
 		err_set(e, ERR_INTERNAL, NULL, "out of memory");
@@ -387,21 +388,20 @@ int report_preview(struct store_conn *c, const struct actor *a, const struct rep
 	date_today(p.today);
 	p.created_at = clock_now();
 	json_t *j = report_options_to_json(n);
-	char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	text = j ? json_dumps(j, JSON_COMPACT) : NULL;
 	json_decref(j);
-	if (!text || strlen(text) >= sizeof t->options) {
-		free(text);
-		rc = err_set(e, ERR_INTERNAL, NULL, "cannot keep the options");
+	if (!text) {
+		rc = err_set(e, ERR_INTERNAL, NULL, "out of memory for the options");
 		goto done;
 	}
-	snprintf(t->options, sizeof t->options, "%s", text);
-	free(text);
+	t->options = text;
 	t->o = n;
 	t->p = &p;
 	rc = store_tx_run(c, report_preview_fn, t, e);
 	if (rc == 0)
 		*preview_id = p.id;
 done:
+	free(text);
 	if (t)
 		report_ids_cleanup(&t->cases);
 	free(t);

@@ -10,8 +10,8 @@
  * operator resolves each one (outbox_resolve: it went, or send it once more).
  *
  * Test hook: CASELOAD_FAULT_EXIT_AFTER_SMTP=N in the environment makes the process _exit(86)
- * right after the Nth message the SMTP server accepted, before the row is marked sent - the
- * crash the in-doubt state exists for. */
+ * right after the Nth message the SMTP server (or the dir or memory sink) accepted, before the
+ * row is marked sent - the crash the in-doubt state exists for. */
 #ifndef CASELOAD_OUTBOX_H
 #define CASELOAD_OUTBOX_H
 

@@ -5,9 +5,9 @@
 // What is checked: the preview (advisors by last name, their method, cases, address, issues;
 // the selection options; bad options), that the preview is frozen, the e-mails (one recipient
 // each, From, default and custom subject, requirements in listed order with key ones in
-// <strong>, the statuses the setup includes, POS only when asked, masking, the Message-ID), the
-// letters (page order by the primary advisor's last name, one case per letter, the stage's text in
-// follow-up mode, masking), the result (e-mailed, printed, failed and why), what a send leaves
+// <strong>, the statuses the setup includes, POS only when asked, masking, HTML escaping, the
+// Message-ID), the letters (page order by the primary advisor's last name, one case per letter,
+// the stage's text in follow-up mode, masking, the office logo when asked), the result (e-mailed, printed, failed and why), what a send leaves
 // on each case (note, advisor log, timeline, follow-up dates in both office modes), the rights,
 // a second send of one preview, an interrupted send re-run (in doubt, resolved as sent or
 // resent), and the CLI (`caseload report status`).

@@ -169,26 +169,25 @@ function CaseFilters({ id, filters, set, lists }) {
  */
 function CaseTable({ items, tagged, onTag }) {
   function open(e, c) {
-    if (e.target.closest('a, button, input, label, .cell-tag')) return;
+    if (e.target.closest('a, button, input, label')) return;
     location.hash = `#/cases/${c.id}`;
   }
   const allTagged = tagged && items.length > 0 && items.every((c) => tagged.has(c.id));
   return html`<div class="table-wrap">
     <table class="table table-stack table-click" aria-labelledby="cases-table-title">
       <thead><tr>
-        ${tagged ? html`<th scope="col" class="cell-tag"><input type="checkbox" aria-label="Tag every case shown"
-          checked=${allTagged} onChange=${(e) => onTag(items, e.currentTarget.checked)} /></th>` : null}
-        <th scope="col">Number</th><th scope="col">Name</th><th scope="col">Type</th>
+        <th scope="col">${tagged ? html`<span class="tag-head"><input type="checkbox" aria-label="Tag every case shown"
+          checked=${allTagged} onChange=${(e) => onTag(items, e.currentTarget.checked)} />Number</span>` : 'Number'}</th><th scope="col">Name</th><th scope="col">Type</th>
         <th scope="col">Stage</th><th scope="col">Office</th><th scope="col">Owner</th>
         <th scope="col">Opened</th>
       </tr></thead>
       <tbody>
         ${items.map((c) => html`<tr key=${c.id} data-case-id=${c.id} onClick=${(e) => open(e, c)}
             class=${tagged?.has(c.id) ? 'is-tagged' : undefined}>
-          ${tagged ? html`<td class="cell-tag"><input type="checkbox" aria-label=${`Tag ${c.number || c.name}`}
-            checked=${tagged.has(c.id)} onChange=${(e) => onTag([c], e.currentTarget.checked)} /></td>` : null}
-          <td data-label="Number"><a class="cell-strong case-link" href=${`#/cases/${c.id}`}>
-            ${c.number || html`<span class="cell-muted">No number</span>`}</a></td>
+          <td data-label="Number"><span class="tag-cell">${tagged ? html`<input type="checkbox"
+            aria-label=${`Tag ${c.number || c.name}`} checked=${tagged.has(c.id)}
+            onChange=${(e) => onTag([c], e.currentTarget.checked)} />` : null}<a class="cell-strong case-link" href=${`#/cases/${c.id}`}>
+            ${c.number || html`<span class="cell-muted">No number</span>`}</a></span></td>
           <td data-label="Name">${c.name}</td>
           <td data-label="Type">${c.case_type?.name || html`<${Dash} />`}${c.case_subtype
             ? html`<span class="cell-muted"> · ${c.case_subtype.name}</span>` : null}</td>
