@@ -99,10 +99,11 @@ test-unit: $(UNIT_BIN)
 test-api: all
 	CASELOAD_BIN=$(BUILD)/caseload node --test --test-concurrency=2 tests/api/
 
-# one throwaway PostgreSQL cluster for the store unit tests (test_store*) and the whole API suite
+# one throwaway PostgreSQL cluster for the store unit tests (test_store*, and the outbox, policy
+# and report rules, which run on both backends) and the whole API suite
 test-api-pg: all $(UNIT_BIN)
 	CASELOAD_BIN=$(BUILD)/caseload tests/pg/with-postgres.sh bash -c \
-	  'for t in $(BUILD)/tests/test_store*; do $$t || exit 1; done && \
+	  'for t in $(BUILD)/tests/test_store* $(BUILD)/tests/test_outbox $(BUILD)/tests/test_policy_rules $(BUILD)/tests/test_report_rules; do $$t || exit 1; done && \
 	   node --test --test-concurrency=2 tests/api/'
 
 test-browser: all

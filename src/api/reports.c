@@ -49,8 +49,8 @@ static json_t *report_line_json(const struct report_line *l, bool sent)
 	if (o && sent) {
 		json_object_set_new(o, "outcome", json_string(l->outcome));
 		json_object_set_new(o, "reason", api_opt(l->reason));
-		json_object_set_new(o, "mail_id", it->mail_id ? json_integer((json_int_t)it->mail_id)
-							    : json_null());
+		json_t *mail = it->mail_id ? json_integer((json_int_t)it->mail_id) : json_null();
+		json_object_set_new(o, "mail_id", mail);
 	}
 	return o;
 }
@@ -120,7 +120,8 @@ json_t *report_result_to_json(struct store_conn *c, const struct actor *a, int64
 				    "error", api_opt(s.letters_error));
 	json_t *counts = json_pack("{s:I, s:I, s:I, s:I, s:I}", "emailed", (json_int_t)k.emailed,
 				   "printed", (json_int_t)k.printed, "queued", (json_int_t)k.queued,
-				   "failed", (json_int_t)k.failed, "in_doubt", (json_int_t)k.in_doubt);
+				   "failed", (json_int_t)k.failed,
+				   "in_doubt", (json_int_t)k.in_doubt);
 	json_t *out = json_pack("{s:I, s:I, s:s, s:b, s:o, s:o, s:o}", "id", (json_int_t)s.id,
 				"preview_id", (json_int_t)s.preview_id, "state", s.state,
 				"done", done, "letters", letters, "counts", counts,
@@ -248,7 +249,8 @@ static int report_send_body(struct request *r, int64_t *preview_id, const json_t
 	json_object_foreach(obj, key, v) {
 		if (strcmp(key, "preview_id") == 0) {
 			if (!json_is_integer(v) || json_integer_value(v) <= 0) {
-				reply_error(r, ERR_INVALID, "preview_id", "must be a positive integer id");
+				reply_error(r, ERR_INVALID, "preview_id",
+					    "must be a positive integer id");
 				return -1;
 			}
 			*preview_id = (int64_t)json_integer_value(v);
@@ -266,7 +268,8 @@ static int report_send_body(struct request *r, int64_t *preview_id, const json_t
 		}
 	}
 	if (!*preview_id == !*options) {
-		reply_error(r, ERR_UNPROCESSABLE, "preview_id", "give either preview_id or options");
+		reply_error(r, ERR_UNPROCESSABLE, "preview_id",
+			    "give either preview_id or options");
 		return -1;
 	}
 	return 0;

@@ -92,7 +92,8 @@ int cli_mail_option(const char *cmd, int ch, const char *name, const char *value
 	case MAIL_OPT_TIMEOUT:
 		m->timeout = strtoll(value, &end, 10);
 		if (!*value || *end || m->timeout < 1 || m->timeout > 3600)
-			return cli_usage_error(cmd, "--smtp-timeout must be a number from 1 to 3600");
+			return cli_usage_error(cmd,
+					       "--smtp-timeout must be a number from 1 to 3600");
 		return 0;
 	default:
 		return cli_usage_error(cmd, "not a mail option");
@@ -160,8 +161,8 @@ static int cli_mail_password(const char *cmd, const char *path, char *out, size_
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
-		fprintf(stderr, "caseload %s: --smtp-password-file: cannot read %s: %s\n", cmd, path,
-			strerror(errno));
+		fprintf(stderr, "caseload %s: --smtp-password-file: cannot read %s: %s\n", cmd,
+			path, strerror(errno));
 		return CLI_FAILED;
 	}
 	char line[512];
@@ -174,7 +175,8 @@ static int cli_mail_password(const char *cmd, const char *path, char *out, size_
 	line[strcspn(line, "\r\n")] = '\0';
 	int rc = 0;
 	if (strlen(line) >= size) {
-		fprintf(stderr, "caseload %s: --smtp-password-file: the password is too long\n", cmd);
+		fprintf(stderr, "caseload %s: --smtp-password-file: the password is too long\n",
+			cmd);
 		rc = CLI_FAILED;
 	} else {
 		snprintf(out, size, "%s", line);
@@ -196,7 +198,8 @@ int cli_mail_finish(const char *cmd, struct cli_mail_options *m)
 		return cli_usage_error(cmd, "--mail-sink must be smtp, dir or memory");
 	char host[256];
 	if (m->url && !cli_mail_url_host(m->url, host, sizeof host))
-		return cli_usage_error(cmd, "--smtp-url must be smtp://HOST[:PORT] or smtps://HOST[:PORT]");
+		return cli_usage_error(cmd, "--smtp-url must be smtp://HOST[:PORT] or "
+				       "smtps://HOST[:PORT]");
 	if (cfg->insecure && (!m->url || !cli_mail_loopback(host)))
 		return cli_usage_error(cmd, "--smtp-insecure is only allowed with a loopback host "
 				       "in --smtp-url (127.0.0.1, ::1 or localhost)");
@@ -212,15 +215,18 @@ int cli_mail_finish(const char *cmd, struct cli_mail_options *m)
 			return CLI_USAGE;
 	}
 	if (!cli_mail_address_ok(cfg->from))
-		return cli_usage_error(cmd, "--mail-from must be one e-mail address, e.g. caseload@firm.example");
+		return cli_usage_error(cmd, "--mail-from must be one e-mail address, e.g. "
+				       "caseload@firm.example");
 	const char *domain = m->domain ? m->domain : strchr(cfg->from, '@') + 1;
 	if (!*domain || strchr(domain, '@') || strchr(domain, '>') || strchr(domain, ' '))
-		return cli_usage_error(cmd, "--mail-domain must be a domain name, e.g. firm.example");
+		return cli_usage_error(cmd,
+				       "--mail-domain must be a domain name, e.g. firm.example");
 	if (cli_mail_copy(cmd, "mail-domain", domain, cfg->domain, sizeof cfg->domain) != 0)
 		return CLI_USAGE;
 	cfg->total_timeout = (int)m->timeout;
 	cfg->connect_timeout = m->timeout < 10 ? (int)m->timeout : 10;
 	if (m->password_file)
-		return cli_mail_password(cmd, m->password_file, cfg->password, sizeof cfg->password);
+		return cli_mail_password(cmd, m->password_file, cfg->password,
+					 sizeof cfg->password);
 	return 0;
 }

@@ -17,8 +17,8 @@
 #include <string.h>
 
 static const char report_help[] =
-	"usage: caseload report status --db DB [selection] [communication] ACTION [--letters FILE]\n"
-	"                              [--json] [e-mail options]\n"
+	"usage: caseload report status --db DB [selection] [communication] ACTION\n"
+	"                              [--letters FILE] [--json] [e-mail options]\n"
 	"       caseload report outbox --db DB [--state STATE] [--resolve ID --as sent|resend]\n\n"
 	"Case status reports to advisors, as the Case Status dialog makes them. `caseload report\n"
 	"status --help` and `caseload report outbox --help` say more.\n";
@@ -62,9 +62,9 @@ static const char report_status_help[] =
 static const char report_outbox_help[] =
 	"usage: caseload report outbox --db DB [--state STATE]\n"
 	"       caseload report outbox --db DB --resolve ID --as sent|resend\n\n"
-	"Lists the e-mail outbox (STATE: pending, sending, sent, failed or in_doubt; default all),\n"
-	"or settles an e-mail left in doubt by a crash: --as sent when it did arrive, --as resend\n"
-	"to send it once more. Exit status: 0 done, 1 failed, 2 wrong usage.\n";
+	"Lists the e-mail outbox (STATE: pending, sending, sent, failed or in_doubt; default\n"
+	"all), or settles an e-mail left in doubt by a crash: --as sent when it did arrive,\n"
+	"--as resend to send it once more. Exit status: 0 done, 1 failed, 2 wrong usage.\n";
 
 /* ---- report status: options ------------------------------------------------------------- */
 
@@ -129,7 +129,8 @@ static int report_set_action(struct report_args *a, enum report_action act, cons
 				       "and --resume");
 	a->action = act;
 	if (v)
-		return report_id(act == REPORT_ACTION_RESUME ? "resume" : "send-preview", v, &a->id);
+		return report_id(act == REPORT_ACTION_RESUME ? "resume" : "send-preview", v,
+				 &a->id);
 	return 0;
 }
 
@@ -170,7 +171,8 @@ static int report_status_option(struct report_args *a, int ch, const char *name,
 		return rc;
 	case 'S':
 		if (strlen(v) > REPORT_SUBJECT_MAX)
-			return cli_usage_error(STATUS_CMD, "--subject must be at most 200 bytes long");
+			return cli_usage_error(STATUS_CMD,
+					       "--subject must be at most 200 bytes long");
 		snprintf(o->subject, sizeof o->subject, "%s", v);
 		return 0;
 	case 'p': return report_set_action(a, REPORT_ACTION_PREVIEW, NULL);
@@ -246,8 +248,8 @@ static int report_status_parse(int argc, char **argv, struct report_args *a)
 	if (!a->db)
 		return cli_usage_error(STATUS_CMD, "give the database with --db");
 	if (a->action == REPORT_ACTION_NONE)
-		return cli_usage_error(STATUS_CMD, "say what to do: --preview, --send, --send-preview "
-				       "ID or --resume SEND");
+		return cli_usage_error(STATUS_CMD, "say what to do: --preview, --send, "
+				       "--send-preview ID or --resume SEND");
 	if (a->letters && a->action == REPORT_ACTION_PREVIEW)
 		return cli_usage_error(STATUS_CMD, "--letters goes with a send, not --preview");
 	return cli_mail_finish(STATUS_CMD, &a->mail);
@@ -334,7 +336,8 @@ static void report_print_result(const json_t *s)
 	       json_is_true(json_object_get(s, "done")) ? ", done" : ", not finished",
 	       report_str(l, "state"));
 	if (strcmp(report_str(l, "state"), "done") == 0)
-		printf(" (%lld page%s)", report_int(l, "pages"), report_int(l, "pages") == 1 ? "" : "s");
+		printf(" (%lld page%s)", report_int(l, "pages"),
+		       report_int(l, "pages") == 1 ? "" : "s");
 	if (report_str(l, "error")[0])
 		printf(" (%s)", report_str(l, "error"));
 	printf("\n");
@@ -371,8 +374,8 @@ static int report_write_letters(struct store_conn *c, const struct actor *a, int
 {
 	const char *state = report_str(json_object_get(result, "letters"), "state");
 	if (strcmp(state, "none") == 0) {
-		fprintf(stderr, "caseload " STATUS_CMD ": the send has no letters; %s not written\n",
-			path);
+		fprintf(stderr, "caseload " STATUS_CMD ": the send has no letters; %s not "
+			"written\n", path);
 		return CLI_OK;
 	}
 	if (strcmp(state, "done") != 0) {
@@ -417,8 +420,8 @@ static int report_start(struct store_conn *c, const struct actor *a, struct repo
 		if (report_send(c, a, *preview_id, send_id, &created, &e) != 0)
 			return report_fail(&e);
 		if (!created)
-			fprintf(stderr, "caseload " STATUS_CMD ": preview %lld was sent before (send "
-				"%lld); carrying that send on\n", (long long)*preview_id,
+			fprintf(stderr, "caseload " STATUS_CMD ": preview %lld was sent before "
+				"(send %lld); carrying that send on\n", (long long)*preview_id,
 				(long long)*send_id);
 	}
 	return CLI_OK;
@@ -554,7 +557,8 @@ static int report_outbox(int argc, char **argv)
 			char *end = NULL;
 			resolve = strtoll(optarg, &end, 10);
 			if (!*optarg || *end || resolve <= 0)
-				return cli_usage_error(OUTBOX_CMD, "--resolve must be a positive id");
+				return cli_usage_error(OUTBOX_CMD,
+						       "--resolve must be a positive id");
 			break;
 		}
 		case 'a': as = optarg; break;
@@ -587,7 +591,8 @@ static int report_outbox(int argc, char **argv)
 		rc = outbox_resolve(c, &a, resolve, as, &e);
 		if (rc == 0)
 			printf("e-mail %lld: %s\n", (long long)resolve,
-			       strcmp(as, "sent") == 0 ? "marked sent" : "queued to be sent once more");
+			       strcmp(as, "sent") == 0 ? "marked sent"
+						       : "queued to be sent once more");
 	} else if (rc == 0) {
 		struct report_outbox_page p = {0};
 		printf("%-6s %-9s %-2s %-24s %-32s %s\n", "ID", "STATE", "TR", "RUN", "TO",
@@ -621,6 +626,7 @@ int cli_report(int argc, char **argv)
 	if (strcmp(argv[1], "outbox") == 0)
 		return report_outbox(argc - 1, argv + 1);
 	char msg[160];
-	snprintf(msg, sizeof msg, "unknown action '%s'; the actions are status and outbox", argv[1]);
+	snprintf(msg, sizeof msg, "unknown action '%s'; the actions are status and outbox",
+		 argv[1]);
 	return cli_usage_error("report", msg);
 }

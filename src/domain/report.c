@@ -36,26 +36,29 @@ void report_send_actor(int64_t created_by, struct actor *a)
 
 /* ---- who a preview or send is made by --------------------------------------------------- */
 
-struct report_admin_pick {
-	int64_t id, last;
+struct report_user_pick {
+	int64_t admin, staff, last;
 	int seen;
 };
 
-static int report_admin_each(const struct store_user *u, void *ctx)
+static int report_user_each(const struct store_user *u, void *ctx)
 {
-	struct report_admin_pick *k = ctx;
+	struct report_user_pick *k = ctx;
 	k->last = u->id;
 	k->seen++;
 	if (u->active && strcmp(u->role, "admin") == 0) {
-		k->id = u->id;
+		k->admin = u->id;
 		return 1;
 	}
+	if (u->active && strcmp(u->role, "staff") == 0 && !k->staff)
+		k->staff = u->id;
 	return 0;
 }
 
 /* report_acting_user gives the user a preview or send is recorded as made by: the actor, or,
- * for the system (the CLI, user id 0), the first active administrator, since previews and
- * sends name a real user. ERR_UNPROCESSABLE when there is none. */
+ * for the system (the CLI, user id 0), the first active administrator, else the first active
+ * staff user, since previews and sends name a real user (report_preview.created_by).
+ * ERR_UNPROCESSABLE when there is none. */
 static int report_acting_user(struct store_conn *c, const struct actor *a, int64_t *out,
 			      struct err *e)
 {
@@ -63,22 +66,22 @@ static int report_acting_user(struct store_conn *c, const struct actor *a, int64
 		*out = a->user.id;
 		return 0;
 	}
-	int64_t after = 0;
+	struct report_user_pick k = {0};
 	for (;;) {
-		struct report_admin_pick k = {0};
-		int rc = store_user_list(c, after, 200, report_admin_each, &k);
+		int64_t after = k.last;
+		k.seen = 0;
+		int rc = store_user_list(c, after, 200, report_user_each, &k);
 		if (rc != STORE_OK && rc != STORE_NOT_FOUND)
 			return user_store_error(rc, "users", e);
-		if (k.id) {
-			*out = k.id;
-			return 0;
-		}
-		if (k.seen < 200)
+		if (k.admin || k.seen < 200)
 			break;
-		after = k.last;
 	}
-	return err_set(e, ERR_UNPROCESSABLE, NULL,
-		       "reports sent by the system need an active administrator user");
+	*out = k.admin ? k.admin : k.staff;
+	if (!*out)
+		return err_set(e, ERR_UNPROCESSABLE, NULL,
+			       "reports sent by the system need an active administrator or staff "
+			       "user to be recorded as their sender");
+	return 0;
 }
 
 /* ---- issues ----------------------------------------------------------------------------- */
@@ -161,8 +164,8 @@ static int report_options_refs(struct store_conn *c, const struct report_options
 		struct store_user u;
 		int rc = store_user_get(c, o->case_manager_id, &u);
 		if (rc == STORE_NOT_FOUND)
-			return err_set(e, ERR_UNPROCESSABLE, "case_manager_id", "there is no user %lld",
-				       (long long)o->case_manager_id);
+			return err_set(e, ERR_UNPROCESSABLE, "case_manager_id",
+				       "there is no user %lld", (long long)o->case_manager_id);
 		if (rc != STORE_OK)
 			return user_store_error(rc, "user", e);
 	}
@@ -259,7 +262,8 @@ static int report_item_address(struct report_preview_tx *t, const struct store_c
 			report_address_one_line(&ad, it->address, sizeof it->address);
 			if (!ad.line1[0] || !ad.city[0] || !ad.postcode[0])
 				report_issue(issues, "address_incomplete",
-					     "Incomplete postal address (line 1, city and postcode are needed)");
+					     "Incomplete postal address (line 1, city and postcode "
+					     "are needed)");
 		}
 	}
 	if (rc == 0 && json_array_size(issues) > 0) {
@@ -432,6 +436,12 @@ struct report_idset {
 	size_t cap, n;
 };
 
+/* report_idset_hash spreads an id over a table of cap slots (a power of two). */
+static size_t report_idset_hash(int64_t id, size_t cap)
+{
+	return (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull) & (cap - 1);
+}
+
 static int report_idset_add(struct report_idset *s, int64_t id)
 {
 	if ((s->n + 1) * 2 > s->cap) {
@@ -442,7 +452,7 @@ static int report_idset_add(struct report_idset *s, int64_t id)
 		for (size_t i = 0; i < s->cap; i++) {
 			if (!s->slot[i])
 				continue;
-			size_t h = (size_t)((uint64_t)s->slot[i] * 0x9E3779B97F4A7C15ull) & (cap - 1);
+			size_t h = report_idset_hash(s->slot[i], cap);
 			while (slot[h])
 				h = (h + 1) & (cap - 1);
 			slot[h] = s->slot[i];
@@ -451,7 +461,7 @@ static int report_idset_add(struct report_idset *s, int64_t id)
 		s->slot = slot;
 		s->cap = cap;
 	}
-	size_t h = (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull) & (s->cap - 1);
+	size_t h = report_idset_hash(id, s->cap);
 	while (s->slot[h]) {
 		if (s->slot[h] == id)
 			return 0;
@@ -515,7 +525,7 @@ static int report_line_cases(struct report_walk *w, const struct store_report_it
 	if (w->ids.n > w->cap) {
 		struct report_line_case *v = realloc(w->cases, (size_t)w->ids.n * sizeof *v);
 		if (!v)
-			return err_set(w->e, ERR_INTERNAL, NULL, "out of memory for a report's cases");
+			return err_set(w->e, ERR_INTERNAL, NULL, "out of memory for the cases");
 		w->cases = v;
 		w->cap = w->ids.n;
 	}
@@ -691,7 +701,8 @@ int report_result(struct store_conn *c, const struct actor *a, int64_t send_id,
 	if (counts)
 		*counts = k;
 	if (done)
-		*done = strcmp(s->state, "prepared") == 0 && strcmp(s->letters_state, "pending") != 0 &&
+		*done = strcmp(s->state, "prepared") == 0 &&
+			strcmp(s->letters_state, "pending") != 0 &&
 			strcmp(s->letters_state, "rendering") != 0 && k.queued == 0;
 	return 0;
 }

@@ -158,7 +158,9 @@ int report_item_case_ids(struct store_conn *c, int64_t item_id, struct report_id
 	int rc = store_report_item_cases(c, item_id, report_ids_each, &w);
 	if (w.failed)
 		return err_set(e, ERR_INTERNAL, NULL, "out of memory for a report's cases");
-	return rc == STORE_OK || rc == STORE_NOT_FOUND ? 0 : user_store_error(rc, "report cases", e);
+	if (rc == STORE_OK || rc == STORE_NOT_FOUND)
+		return 0;
+	return user_store_error(rc, "report cases", e);
 }
 
 struct report_address_pick {
@@ -349,7 +351,9 @@ static int report_build_case(struct store_conn *c, const struct report_options *
 	int rc = store_requirement_list(c, rc_->case_id, report_req_each, &w);
 	if (w.rc != 0)
 		return err_set(e, ERR_INTERNAL, NULL, "out of memory for a report");
-	return rc == STORE_OK || rc == STORE_NOT_FOUND ? 0 : user_store_error(rc, "requirements", e);
+	if (rc == STORE_OK || rc == STORE_NOT_FOUND)
+		return 0;
+	return user_store_error(rc, "requirements", e);
 }
 
 int report_build_doc(struct store_conn *c, const struct report_options *o, const char *today,

@@ -321,7 +321,8 @@ static int report_preview_row(const struct report_line *l, void *ctx)
 	for (int i = 0; i < l->n_cases; i++) {
 		if (i > 0)
 			buf_append_str(&w->cases, ", ");
-		buf_append_str(&w->cases, l->cases[i].number[0] ? l->cases[i].number : "(no number)");
+		const char *number = l->cases[i].number;
+		buf_append_str(&w->cases, number[0] ? number : "(no number)");
 	}
 	json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:s}", "advisor", l->item->advisor_name,
 				"method",

@@ -222,7 +222,8 @@ static int report_json_id(const json_t *v, const char *field, int64_t *out, stru
 	if (!json_is_integer(v))
 		return err_set(e, ERR_INVALID, field, "must be a positive integer id or null");
 	if (json_integer_value(v) <= 0)
-		return err_set(e, ERR_UNPROCESSABLE, field, "must be a positive integer id or null");
+		return err_set(e, ERR_UNPROCESSABLE, field,
+			       "must be a positive integer id or null");
 	*out = (int64_t)json_integer_value(v);
 	return 0;
 }

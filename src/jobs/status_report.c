@@ -76,7 +76,8 @@ static int status_report_work(struct store_conn *c, const struct mail_config *cf
 		}
 		return 0;
 	}
-	if (strcmp(s->letters_state, "pending") == 0 || strcmp(s->letters_state, "rendering") == 0) {
+	if (strcmp(s->letters_state, "pending") == 0 ||
+	    strcmp(s->letters_state, "rendering") == 0) {
 		struct status_report_letters_tx t = {.send_id = s->id};
 		int rc = store_tx_run(c, status_report_rendering_fn, &t, e);
 		return rc != 0 ? rc : report_letters_render(c, s->id, e);

@@ -144,6 +144,7 @@ test('admin: Case status from the side menu, an office, a preview with an issue,
       const log = page.getByRole('dialog', { name: `Log of ${mailedName}` });
       await log.locator('.advisor-log-entry').first().waitFor();
       assert.match(await log.locator('.advisor-log-entry').first().innerText(), /E-mail/);
+      await screenshot(page, 'advisor-log');
       await page.keyboard.press('Escape');
     }
     assert.deepEqual(await problems(), []);

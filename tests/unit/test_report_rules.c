@@ -127,8 +127,9 @@ static void options_json_round_trip(void **state)
 	assert_string_equal(json_string_value(json_object_get(j, "cases")), "stage");
 	assert_string_equal(json_string_value(json_object_get(j, "method")), "print");
 	assert_string_equal(json_string_value(json_object_get(j, "mask")), "both");
-	assert_true(json_is_null(json_object_get(j, "stage_status_id")) == false);
-	assert_true(json_is_true(json_object_get(json_object_get(j, "include"), "pos_requirements")));
+	assert_int_equal(json_integer_value(json_object_get(j, "stage_status_id")), 21);
+	const json_t *include = json_object_get(j, "include");
+	assert_true(json_is_true(json_object_get(include, "pos_requirements")));
 	assert_int_equal(json_array_size(json_object_get(j, "case_ids")), 0);
 	struct err e;
 	err_clear(&e);
@@ -331,8 +332,8 @@ static void rworld_make(struct fixture *f, const char *prefix, struct rworld *r)
 	memset(&r->a, 0, sizeof r->a);
 	r->a.via = ACTOR_TOKEN;
 	RC(STORE_OK, store_user_get(f->c, w->owner, &r->a.user));
-	r->a.rights = (1u << RIGHT_STATUS_REPORT_MASS_SEND) | (1u << RIGHT_STATUS_REPORT_SELECTIVE_SEND) |
-		      (1u << RIGHT_CASE_EDIT);
+	r->a.rights = (1u << RIGHT_STATUS_REPORT_MASS_SEND) |
+		      (1u << RIGHT_STATUS_REPORT_SELECTIVE_SEND) | (1u << RIGHT_CASE_EDIT);
 }
 
 /* What a preview walk saw, line by line. */
@@ -372,7 +373,8 @@ static int64_t r_preview(struct fixture *f, struct rworld *r, struct report_opti
 	int64_t id = 0;
 	int rc = report_preview(f->c, &r->a, o, &id, &e);
 	if (rc != 0)
-		fail_msg("report_preview: %s (%s) / %s", e.message, e.field, store_last_error(f->c));
+		fail_msg("report_preview: %s (%s) / %s", e.message, e.field,
+			 store_last_error(f->c));
 	memset(s, 0, sizeof *s);
 	assert_int_equal(report_preview_walk(f->c, &r->a, id, seen_line, s, k, &e), 0);
 	return id;

@@ -300,23 +300,28 @@
 /* Advisors: current case staff in a role of category advisor, the contact being the row's own
  * or, for a user, the user's contact (users without one are no advisors). ADVISOR_STAFF(extra)
  * gives (contact_id, case_id, is_primary) rows, one per staff row, each branch narrowed by
- * extra conditions (on cs, the staff row, and u, the user); "" for none. */
+ * extra conditions (on cs, the staff row, and u, the user); "" for none. Here and in every
+ * read of advisor or case manager rows, "+cs.role_id" makes the role be looked up from the
+ * staff row, never the staff rows from the role (which, without ANALYZE statistics, the
+ * planner may choose, and which walks every advisor row of the database); likewise a user's
+ * rows are found from the user (CROSS JOIN keeps that order), whatever the statistics say of
+ * how many rows a user has. */
 #define ADVISOR_STAFF(contact_extra, user_extra) \
 	"SELECT cs.contact_id AS contact_id, cs.case_id AS case_id, r.primary_advisor AS is_primary " \
-	"FROM case_staff cs JOIN staff_role r ON r.id = cs.role_id " \
+	"FROM case_staff cs JOIN staff_role r ON r.id = +cs.role_id " \
 	"WHERE cs.current = 1 AND r.category = 'advisor' AND cs.contact_id IS NOT NULL" \
 	contact_extra \
 	" UNION ALL SELECT u.contact_id, cs.case_id, r.primary_advisor " \
-	"FROM app_user u JOIN case_staff cs ON cs.user_id = u.id AND cs.current = 1 " \
-	"JOIN staff_role r ON r.id = cs.role_id " \
+	"FROM app_user u CROSS JOIN case_staff cs ON cs.user_id = u.id AND cs.current = 1 " \
+	"JOIN staff_role r ON r.id = +cs.role_id " \
 	"WHERE r.category = 'advisor' AND u.contact_id IS NOT NULL" user_extra
 /* ADVISOR_CASES(x): the case ids of the current advisor staff rows of contact x (its own rows
  * and its users'). */
 #define ADVISOR_CASES(x) \
-	"SELECT cs.case_id FROM case_staff cs JOIN staff_role r ON r.id = cs.role_id " \
+	"SELECT cs.case_id FROM case_staff cs JOIN staff_role r ON r.id = +cs.role_id " \
 	"WHERE cs.contact_id = " x " AND cs.current = 1 AND r.category = 'advisor' " \
-	"UNION ALL SELECT cs.case_id FROM app_user u JOIN case_staff cs ON cs.user_id = u.id " \
-	"AND cs.current = 1 JOIN staff_role r ON r.id = cs.role_id " \
+	"UNION ALL SELECT cs.case_id FROM app_user u CROSS JOIN case_staff cs ON cs.user_id = u.id " \
+	"AND cs.current = 1 JOIN staff_role r ON r.id = +cs.role_id " \
 	"WHERE u.contact_id = " x " AND r.category = 'advisor'"
 /* An advisor's row (advisor.c, sq_read_advisor), with the number of their pending cases. */
 #define ADVISOR_SELECT \
@@ -345,7 +350,7 @@
 	" AND (coalesce(cp.kind, 'formal') = 'formal' OR (cp.kind = 'informal' AND ?9 = 1)" \
 	" OR (cp.kind = 'informal_child' AND ?10 = 1) OR (cp.kind = 'group' AND ?11 = 1))" \
 	" AND (?1 = 0 OR k.office_id = ?1)" \
-	" AND (?2 = 0 OR EXISTS (SELECT 1 FROM case_staff m JOIN staff_role mr ON mr.id = m.role_id" \
+	" AND (?2 = 0 OR EXISTS (SELECT 1 FROM case_staff m JOIN staff_role mr ON mr.id = +m.role_id" \
 	" WHERE m.user_id = ?2 AND m.current = 1 AND m.case_id = k.id" \
 	" AND mr.category = 'case_manager'))" \
 	" AND (?3 <> 1 OR p.is_primary = 1)" \
@@ -927,10 +932,10 @@ const char *const sq_catalogue[SQ__COUNT] = {
 	 * (case_staff_contact) and the users (app_user_contact), one page of them */
 	[SQ_ADVISOR_LIST] =
 		"WITH ids(id) AS (SELECT cs.contact_id FROM case_staff cs "
-		"JOIN staff_role r ON r.id = cs.role_id WHERE cs.contact_id > ?1 AND cs.current = 1 "
+		"JOIN staff_role r ON r.id = +cs.role_id WHERE cs.contact_id > ?1 AND cs.current = 1 "
 		"AND r.category = 'advisor' UNION SELECT u.contact_id FROM app_user u "
 		"WHERE u.contact_id > ?1 AND EXISTS (SELECT 1 FROM case_staff cs "
-		"JOIN staff_role r ON r.id = cs.role_id WHERE cs.user_id = u.id AND cs.current = 1 "
+		"JOIN staff_role r ON r.id = +cs.role_id WHERE cs.user_id = u.id AND cs.current = 1 "
 		"AND r.category = 'advisor') ORDER BY 1 LIMIT ?3) "
 		ADVISOR_SELECT " FROM ids JOIN contact c ON c.id = ids.id ORDER BY c.id",
 	/* ?1 after id, ?2 the search prefix (not ''), ?3 limit */
@@ -971,7 +976,7 @@ const char *const sq_catalogue[SQ__COUNT] = {
 		"SELECT k.id, coalesce(k.number, ''), k.name, coalesce(k.office_id, 0), "
 		"coalesce(k.stage_status_id, 0), coalesce(ss.name, ks.name, ''), "
 		"coalesce(st.from_date, ''), coalesce((SELECT u.name FROM case_staff m "
-		"JOIN staff_role mr ON mr.id = m.role_id JOIN app_user u ON u.id = m.user_id "
+		"JOIN staff_role mr ON mr.id = +m.role_id JOIN app_user u ON u.id = m.user_id "
 		"WHERE m.case_id = k.id AND m.current = 1 AND mr.category = 'case_manager' "
 		"ORDER BY m.id LIMIT 1), ''), coalesce(" CONTACT_LAST("pa") ", ''), "
 		"coalesce(" CONTACT_DISPLAY("pa") ", ''), p.case_id IS NOT NULL, "
@@ -989,7 +994,7 @@ const char *const sq_catalogue[SQ__COUNT] = {
 		"LEFT JOIN contact pi ON pi.id = p.insured_contact_id "
 		"LEFT JOIN contact pc ON pc.id = p.carrier_contact_id "
 		"LEFT JOIN contact pa ON pa.id = (SELECT coalesce(cs.contact_id, u.contact_id) "
-		"FROM case_staff cs JOIN staff_role r ON r.id = cs.role_id "
+		"FROM case_staff cs JOIN staff_role r ON r.id = +cs.role_id "
 		"LEFT JOIN app_user u ON u.id = cs.user_id WHERE cs.case_id = k.id AND cs.current = 1 "
 		"AND r.category = 'advisor' AND r.primary_advisor = 1 "
 		"AND coalesce(cs.contact_id, u.contact_id) IS NOT NULL ORDER BY cs.id LIMIT 1) "
