@@ -93,7 +93,7 @@ $(UNIT_BIN): $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(UNIT_SUPPORT_OBJ) $
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS_SAN) -o $@ $< $(UNIT_SUPPORT_OBJ) $(BUILD)/libcaseload.a $(LIBS) -lcmocka
 
-test-unit: $(UNIT_BIN)
+test-unit: $(UNIT_BIN) $(BUILD)/caseload
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
 
 test-api: all
