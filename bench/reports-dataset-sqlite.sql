@@ -28,6 +28,8 @@ INSERT INTO office (id, name, address, phone, email, created_at, updated_at)
           'cases@bench.test', 1700000000, 1700000000);
 INSERT INTO app_user (id, login, name, email, role, office_id, password_hash, created_at, updated_at)
   VALUES (100, 'bench.manager', 'Case Manager', 'manager@bench.test', 'staff', 1, '!',
+          1700000000, 1700000000),
+         (101, 'bench.admin', 'Bench Admin', 'admin@bench.test', 'admin', 1, '!',
           1700000000, 1700000000);
 INSERT INTO case_type (id, name, grp, position) VALUES (1, 'Life Insurance', 'insurance', 1);
 INSERT INTO status_type (id, name, is_stage, position) VALUES (1, 'Stage', 1, 0);

@@ -29,7 +29,8 @@ trap cleanup EXIT
 
 # run_one A N LABEL: dataset, then the send; prints one block of figures
 run_one() {
-	local a=$1 n=$2 label=$3 db="$dir/$label.db"
+	local a=$1 n=$2 label=$3
+	local db="$dir/$label.db"
 	"$BIN" init --db "$db" >/dev/null
 	local t0 t1
 	t0=$(date +%s.%N)

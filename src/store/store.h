@@ -402,7 +402,7 @@ int store_contact_list(struct store_conn *c, const char *q, int64_t after_id, in
 		       store_contact_each_fn each, void *ctx);
 /* store_contact_usage: where the contact is used ("case parties", "case staff", "users",
  * then "employees", "insurance", "liens", "bankruptcies", "appointments", "courts",
- * "court personnel", "case referrals"). */
+ * "court personnel", "case referrals", then "policies", "advisor logs", "status reports"). */
 int store_contact_usage(struct store_conn *c, int64_t id, char where[64], int64_t *count);
 
 /* store_contact_channels_set replaces every phone and e-mail row of a contact with rows[0..n)

@@ -119,8 +119,9 @@ test('admin: Case status from the side menu, an office, a preview with an issue,
     assert.equal(await dialog.locator('tr[data-outcome="printed"]').count(), printed);
     const noraResult = dialog.locator(`tr[data-advisor="${noraName}"]`);
     assert.equal(await noraResult.getAttribute('data-outcome'), 'failed');
-    assert.ok(fs.readdirSync(path.join(server.dir, 'mail')).filter((f) => f.endsWith('.eml')).length >= emailed,
-      'each e-mailed report is a message in the mail sink');
+    const mailDir = path.join(server.dir, 'mail');
+    const messages = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith('.eml')) : [];
+    assert.ok(messages.length >= emailed, 'each e-mailed report is a message in the mail sink');
     if (printed > 0) {
       const letters = dialog.getByRole('link', { name: 'Download letters (PDF)' });
       await letters.waitFor();
@@ -300,6 +301,24 @@ test('admin: an office\'s follow-ups by stage (a stage twice is refused beside i
       method: 'stage', stages: [{ status_id: Number(stageValue), interval_days: 14, report_text: 'Still with the underwriters.' }],
     });
     await panel.waitFor({ state: 'hidden' });
+
+    // The firm's report settings (Setup > Status reports): a blank subject is refused before sending.
+    await page.goto('/#/setup/status-reports');
+    const settings = page.getByRole('form', { name: 'Status report settings' });
+    const subject = settings.getByLabel('Default subject');
+    const oldSubject = await subject.inputValue();
+    await subject.fill('  ');
+    await settings.getByRole('button', { name: 'Save report settings' }).click();
+    assert.equal(await subject.getAttribute('aria-invalid'), 'true');
+    await subject.fill('Where your cases stand');
+    await settings.getByLabel('Received').check();
+    const put = answer(page, 'PUT', '/setup/status-report');
+    await settings.getByRole('button', { name: 'Save report settings' }).click();
+    const pres = await put;
+    assert.equal(pres.status(), 200, await pres.text());
+    assert.deepEqual(pres.request().postDataJSON(), { default_subject: 'Where your cases stand', include: ['outstanding', 'received'] });
+    await settings.getByText('Saved.').waitFor();
+    await call('PUT', '/setup/status-report', { default_subject: oldSubject, include: ['outstanding'] });
 
     // The dialog offers the follow-up date for this office, and one case per letter is forced on.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Case status…' }).click();

@@ -95,7 +95,9 @@ export const LISTS = [
     id: 'roles', label: 'Roles', singular: 'role', path: '/setup/roles', cache: 'roles',
     intro: 'The roles people have on a case. The category says which column of case lists shows the person.',
     fields: [{ k: 'name', label: 'Name', type: 'text', required: true },
-      { k: 'category', label: 'Category', type: 'select', options: CATEGORY_OPTIONS }, POSITION],
+      { k: 'category', label: 'Category', type: 'select', options: CATEGORY_OPTIONS },
+      { k: 'primary_advisor', label: 'Primary advisor (its advisors get "all primary advisors" reports)', short: 'Primary',
+        type: 'bool', showIf: (v) => v.category === 'advisor' }, POSITION],
   },
   {
     id: 'note-types', label: 'Note types', singular: 'note type', path: '/setup/note-types', cache: 'noteTypes',

@@ -7,7 +7,7 @@ import { getAll, post, del } from './api.js';
 import { Alert, Button, Field, EmptyState, Spinner, compact } from './ui.js';
 import { problemProps, problemText, focusProblemField } from './forms.js';
 import { forgetLists } from './lists.js';
-import { FollowUpButton, StatusReportSettings } from './report-setup.js';
+import { FollowUpButton } from './report-setup.js';
 
 export function OfficesSection() {
   const [offices, setOffices] = useState(null);
@@ -95,8 +95,7 @@ export function OfficesSection() {
           </tbody>
         </table>
       </div>`}
-  </section>
-  <${StatusReportSettings} />`;
+  </section>`;
 }
 
 const OFFICE_LABELS = { name: 'Name', address: 'Address', phone: 'Phone', email: 'E-mail' };
