@@ -284,83 +284,111 @@ static int report_fail(const struct err *e)
 
 /* ---- report status: printing ------------------------------------------------------------ */
 
-static const char *report_str(const json_t *o, const char *key)
+/* report_print_line prints one report of a preview or result (report_line_each_fn), as it
+ * comes, so printing a large send holds one report at a time. */
+static int report_print_line(const struct report_line *l, void *ctx)
 {
-	const char *s = json_string_value(json_object_get(o, key));
-	return s ? s : "";
-}
-
-static long long report_int(const json_t *o, const char *key)
-{
-	return (long long)json_integer_value(json_object_get(o, key));
-}
-
-/* report_print_cases prints the case numbers of a report on one line. */
-static void report_print_cases(const json_t *cases)
-{
-	size_t i;
-	json_t *k;
-	json_array_foreach(cases, i, k) {
-		const char *number = report_str(k, "number");
-		printf("%s%s", i ? ", " : "", number[0] ? number : report_str(k, "name"));
-	}
+	(void)ctx;
+	const struct store_report_item *it = l->item;
+	if (l->outcome[0])
+		printf("  %-28s %-6s %-9s ", it->advisor_name, it->method, l->outcome);
+	else
+		printf("  %-28s %-6s %-36s ", it->advisor_name, it->method, it->address);
+	for (int i = 0; i < l->n_cases; i++)
+		printf("%s%s", i ? ", " : "",
+		       l->cases[i].number[0] ? l->cases[i].number : l->cases[i].name);
 	printf("\n");
-}
-
-static void report_print_preview(const json_t *p)
-{
-	const json_t *k = json_object_get(p, "counts");
-	printf("Preview %lld of %s: %lld report%s for %lld advisor%s over %lld case%s "
-	       "(%lld by e-mail, %lld by letter), %lld with issues\n",
-	       report_int(p, "id"), report_str(p, "today"), report_int(k, "reports"),
-	       report_int(k, "reports") == 1 ? "" : "s", report_int(k, "advisors"),
-	       report_int(k, "advisors") == 1 ? "" : "s", report_int(k, "cases"),
-	       report_int(k, "cases") == 1 ? "" : "s", report_int(k, "email"),
-	       report_int(k, "letter"), report_int(k, "issues"));
-	size_t i, j;
-	json_t *r, *issue;
-	json_array_foreach(json_object_get(p, "reports"), i, r) {
-		printf("  %-28s %-6s %-36s ", report_str(json_object_get(r, "advisor"), "name"),
-		       report_str(r, "method"), report_str(r, "address"));
-		report_print_cases(json_object_get(r, "cases"));
-		json_array_foreach(json_object_get(r, "issues"), j, issue)
-			printf("      issue: %s\n", report_str(issue, "message"));
+	if (l->reason[0]) {
+		printf("      why: %s\n", l->reason);
+	} else if (!l->outcome[0] && it->issues[0]) {
+		char issues[STORE_REPORT_ISSUES_MAX + 1];
+		report_issues_text(it->issues, issues, sizeof issues);
+		printf("      issues: %s\n", issues);
 	}
+	return 0;
 }
 
-static void report_print_result(const json_t *s)
+static const char *report_plural(int64_t n)
 {
-	const json_t *l = json_object_get(s, "letters"), *k = json_object_get(s, "counts");
-	printf("Send %lld of preview %lld: %s%s; letters %s", report_int(s, "id"),
-	       report_int(s, "preview_id"), report_str(s, "state"),
-	       json_is_true(json_object_get(s, "done")) ? ", done" : ", not finished",
-	       report_str(l, "state"));
-	if (strcmp(report_str(l, "state"), "done") == 0)
-		printf(" (%lld page%s)", report_int(l, "pages"),
-		       report_int(l, "pages") == 1 ? "" : "s");
-	if (report_str(l, "error")[0])
-		printf(" (%s)", report_str(l, "error"));
-	printf("\n");
-	size_t i;
-	json_t *r;
-	json_array_foreach(json_object_get(s, "reports"), i, r) {
-		printf("  %-28s %-6s %-9s ", report_str(json_object_get(r, "advisor"), "name"),
-		       report_str(r, "method"), report_str(r, "outcome"));
-		report_print_cases(json_object_get(r, "cases"));
-		if (report_str(r, "reason")[0])
-			printf("      why: %s\n", report_str(r, "reason"));
-	}
-	printf("%lld e-mailed, %lld printed, %lld queued, %lld failed, %lld in doubt\n",
-	       report_int(k, "emailed"), report_int(k, "printed"), report_int(k, "queued"),
-	       report_int(k, "failed"), report_int(k, "in_doubt"));
+	return n == 1 ? "" : "s";
 }
 
-static void report_print_json(const json_t *j)
+/* report_print_preview prints a preview's reports, then what they add up to. */
+static int report_print_preview(struct store_conn *c, const struct actor *a, int64_t id)
 {
+	struct report_counts k;
+	struct err e;
+	err_clear(&e);
+	if (report_preview_walk(c, a, id, report_print_line, NULL, &k, &e) != 0)
+		return report_fail(&e);
+	printf("Preview %lld: %lld report%s for %lld advisor%s over %lld case%s (%lld by e-mail, "
+	       "%lld by letter), %lld with issues\n", (long long)id, (long long)k.reports,
+	       report_plural(k.reports), (long long)k.advisors, report_plural(k.advisors),
+	       (long long)k.cases, report_plural(k.cases), (long long)k.email,
+	       (long long)k.letter, (long long)k.issues);
+	return CLI_OK;
+}
+
+/* report_print_result prints a send's reports and their outcome, then the totals; *failed
+ * says whether a report failed or the send is not finished. */
+static int report_print_result(struct store_conn *c, const struct actor *a, int64_t id,
+			       struct store_report_send *s, bool *failed)
+{
+	struct report_counts k;
+	bool done = false;
+	struct err e;
+	err_clear(&e);
+	if (report_result(c, a, id, s, report_print_line, NULL, &k, &done, &e) != 0)
+		return report_fail(&e);
+	printf("Send %lld of preview %lld: %s, %s; letters %s", (long long)id,
+	       (long long)s->preview_id, s->state, done ? "done" : "not finished",
+	       s->letters_state);
+	if (strcmp(s->letters_state, "done") == 0)
+		printf(" (%lld page%s)", (long long)s->letters_pages,
+		       report_plural(s->letters_pages));
+	if (s->letters_error[0])
+		printf(" (%s)", s->letters_error);
+	printf("\n%lld e-mailed, %lld printed, %lld queued, %lld failed, %lld in doubt\n",
+	       (long long)k.emailed, (long long)k.printed, (long long)k.queued,
+	       (long long)k.failed, (long long)k.in_doubt);
+	*failed = k.failed > 0 || !done;
+	return CLI_OK;
+}
+
+/* report_json_result prints a send's result as the API gives it (like report_print_result). */
+static int report_json_result(struct store_conn *c, const struct actor *a, int64_t id,
+			      struct store_report_send *s, bool *failed)
+{
+	struct err e;
+	err_clear(&e);
+	json_t *j = report_result_to_json(c, a, id, &e);
+	if (!j)
+		return report_fail(&e);
 	char *text = json_dumps(j, JSON_INDENT(2));
 	if (text)
 		printf("%s\n", text);
 	free(text);
+	const json_t *k = json_object_get(j, "counts");
+	*failed = json_integer_value(json_object_get(k, "failed")) > 0 ||
+		  !json_is_true(json_object_get(j, "done"));
+	json_decref(j);
+	return store_report_send_get(c, id, s) == STORE_OK ? CLI_OK : CLI_FAILED;
+}
+
+/* report_print_json prints a preview as the API gives it. */
+static int report_print_json(struct store_conn *c, const struct actor *a, int64_t id)
+{
+	struct err e;
+	err_clear(&e);
+	json_t *j = report_preview_to_json(c, a, id, &e);
+	if (!j)
+		return report_fail(&e);
+	char *text = json_dumps(j, JSON_INDENT(2));
+	if (text)
+		printf("%s\n", text);
+	free(text);
+	json_decref(j);
+	return CLI_OK;
 }
 
 static int report_file_write(const void *data, size_t len, void *ctx)
@@ -369,10 +397,10 @@ static int report_file_write(const void *data, size_t len, void *ctx)
 }
 
 /* report_write_letters writes the send's letters PDF to path (when there are letters). */
-static int report_write_letters(struct store_conn *c, const struct actor *a, int64_t send_id,
-				const json_t *result, const char *path)
+static int report_write_letters(struct store_conn *c, const struct actor *a,
+				const struct store_report_send *s, const char *path)
 {
-	const char *state = report_str(json_object_get(result, "letters"), "state");
+	const char *state = s->letters_state;
 	if (strcmp(state, "none") == 0) {
 		fprintf(stderr, "caseload " STATUS_CMD ": the send has no letters; %s not "
 			"written\n", path);
@@ -390,7 +418,7 @@ static int report_write_letters(struct store_conn *c, const struct actor *a, int
 	}
 	struct err e;
 	err_clear(&e);
-	int rc = report_letters_read(c, a, send_id, report_file_write, f, &e);
+	int rc = report_letters_read(c, a, s->id, report_file_write, f, &e);
 	if (fclose(f) != 0 && rc == 0)
 		rc = err_set(&e, ERR_INTERNAL, NULL, "cannot write %s", path);
 	if (rc != 0) {
@@ -443,23 +471,15 @@ static int report_finish(struct store *s, const struct actor *a, struct report_a
 		fprintf(stderr, "caseload " STATUS_CMD ": the database is busy\n");
 		return CLI_FAILED;
 	}
-	err_clear(&e);
-	json_t *result = report_result_to_json(c, a, send_id, &e);
-	int out = rc == 0 ? CLI_OK : CLI_FAILED;
-	if (!result) {
-		store_release(s, c);
-		return report_fail(&e);
-	}
-	if (args->json)
-		report_print_json(result);
-	else
-		report_print_result(result);
-	if (report_int(json_object_get(result, "counts"), "failed") > 0 ||
-	    !json_is_true(json_object_get(result, "done")))
+	struct store_report_send snd;
+	bool failed = false;
+	int out = args->json ? report_json_result(c, a, send_id, &snd, &failed)
+			     : report_print_result(c, a, send_id, &snd, &failed);
+	bool read = out == CLI_OK;
+	if (read && (rc != 0 || failed))
 		out = CLI_FAILED;
-	if (args->letters && report_write_letters(c, a, send_id, result, args->letters) != CLI_OK)
+	if (read && args->letters && report_write_letters(c, a, &snd, args->letters) != CLI_OK)
 		out = CLI_FAILED;
-	json_decref(result);
 	store_release(s, c);
 	return out;
 }
@@ -492,18 +512,10 @@ static int report_status(int argc, char **argv)
 	int64_t preview_id = 0, send_id = 0;
 	rc = report_start(c, &a, args, &preview_id, &send_id);
 	if (rc == CLI_OK && args->action == REPORT_ACTION_PREVIEW) {
-		struct err e;
-		err_clear(&e);
-		json_t *p = report_preview_to_json(c, &a, preview_id, &e);
-		if (!p) {
-			rc = report_fail(&e);
-		} else {
-			if (args->json)
-				report_print_json(p);
-			else
-				report_print_preview(p);
-			json_decref(p);
-		}
+		if (args->json)
+			rc = report_print_json(c, &a, preview_id);
+		else
+			rc = report_print_preview(c, &a, preview_id);
 	}
 	store_release(s, c);
 	if (rc == CLI_OK && send_id)

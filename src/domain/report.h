@@ -95,6 +95,12 @@ int report_send(struct store_conn *c, const struct actor *a, int64_t preview_id,
 int report_send_apply_next(struct store_conn *c, const struct mail_config *cfg,
 			   int64_t send_id, bool *more, struct err *e);
 
+/* report_send_apply_after is report_send_apply_next for a caller applying reports in a loop:
+ * *cursor is the report it applied last (0 at first), so that the next one is found without
+ * walking past every report applied before; it gets the report this call applied. */
+int report_send_apply_after(struct store_conn *c, const struct mail_config *cfg,
+			    int64_t send_id, int64_t *cursor, bool *more, struct err *e);
+
 /* report_letters_render renders the send's letters (report items of method letter that were
  * applied and not failed) into report_letters_chunk and marks them printed; letters_state
  * becomes done, or failed with the reason (the reports are then failed too). */
@@ -135,6 +141,12 @@ struct report_ids {
 /* report_ids_add appends id (0 or ERR_INTERNAL); report_ids_cleanup frees the list. */
 int report_ids_add(struct report_ids *ids, int64_t id);
 void report_ids_cleanup(struct report_ids *ids);
+
+/* report_build_doc_ids is report_build_doc that also appends to present (may be NULL) the ids
+ * of the cases the doc holds (those not deleted since the preview), in order. */
+int report_build_doc_ids(struct store_conn *c, const struct report_options *o,
+			 const char *today, const struct store_report_item *item,
+			 struct report_doc *d, struct report_ids *present, struct err *e);
 
 /* report_item_case_ids reads an item's case ids, in order, into an empty list. */
 int report_item_case_ids(struct store_conn *c, int64_t item_id, struct report_ids *out,

@@ -359,6 +359,13 @@ static int report_build_case(struct store_conn *c, const struct report_options *
 int report_build_doc(struct store_conn *c, const struct report_options *o, const char *today,
 		     const struct store_report_item *item, struct report_doc *d, struct err *e)
 {
+	return report_build_doc_ids(c, o, today, item, d, NULL, e);
+}
+
+int report_build_doc_ids(struct store_conn *c, const struct report_options *o,
+			 const char *today, const struct store_report_item *item,
+			 struct report_doc *d, struct report_ids *present, struct err *e)
+{
 	struct report_ids ids = {0};
 	struct report_settings set;
 	int rc = report_settings_get(c, &set, e);
@@ -385,6 +392,8 @@ int report_build_doc(struct store_conn *c, const struct report_options *o, const
 			rc = report_build_sender(c, o, rcase.office_id, d, e);
 		if (rc == 0)
 			rc = report_build_case(c, o, &set, &rcase, d, e);
+		if (rc == 0 && present && report_ids_add(present, ids.v[i]) != 0)
+			rc = err_set(e, ERR_INTERNAL, NULL, "out of memory for a report's cases");
 	}
 done:
 	report_ids_cleanup(&ids);

@@ -26,6 +26,8 @@
 struct report_apply_tx {
 	const struct mail_config *cfg;
 	int64_t send_id;
+	int64_t cursor;               /* the report applied last by the caller, 0 = none */
+	int64_t applied;              /* the report this call applied */
 	bool more;
 	struct store_report_send s;
 	struct store_report_preview p;
@@ -148,9 +150,7 @@ static int report_apply_item(struct store_conn *c, struct report_apply_tx *t, st
 	struct report_doc d;
 	struct report_ids ids = {0};
 	report_doc_init(&d);
-	int rc = report_build_doc(c, &t->o, t->p.today, &t->it, &d, e);
-	if (rc == 0)
-		rc = report_item_case_ids(c, t->it.id, &ids, e);
+	int rc = report_build_doc_ids(c, &t->o, t->p.today, &t->it, &d, &ids, e);
 	if (rc == 0)
 		rc = report_note_type(c, &t->note_type_id, e);
 	if (rc != 0)
@@ -161,16 +161,8 @@ static int report_apply_item(struct store_conn *c, struct report_apply_tx *t, st
 		rc = user_store_error(rc, "report", e);
 		goto done;
 	}
-	for (int i = 0; rc == 0 && i < ids.n; i++) {
-		struct store_report_case rcase;
-		int src = store_report_case_get(c, ids.v[i], &rcase);
-		if (src == STORE_NOT_FOUND)
-			continue;
-		if (src != STORE_OK)
-			rc = user_store_error(src, "case", e);
-		else
-			rc = report_apply_case(c, t, &d, ids.v[i], email, e);
-	}
+	for (int i = 0; rc == 0 && i < ids.n; i++)   /* the cases the report holds */
+		rc = report_apply_case(c, t, &d, ids.v[i], email, e);
 	if (rc == 0 && email)
 		rc = report_queue_mail(c, t, &d, e);
 	if (rc == 0)
@@ -224,7 +216,9 @@ static int report_apply_fn(struct store_conn *c, void *ctx, struct err *e)
 	if (rc != 0)
 		return rc;
 	int64_t id = 0;
-	rc = store_report_item_next_unapplied(c, t->p.id, 0, &id);
+	rc = store_report_item_next_unapplied(c, t->p.id, t->cursor, &id);
+	if (rc == STORE_NOT_FOUND && t->cursor)   /* none after it: make sure of those before */
+		rc = store_report_item_next_unapplied(c, t->p.id, 0, &id);
 	if (rc == STORE_NOT_FOUND)
 		return report_prepared(c, t, e);
 	if (rc == STORE_OK)
@@ -232,11 +226,19 @@ static int report_apply_fn(struct store_conn *c, void *ctx, struct err *e)
 	if (rc != STORE_OK)
 		return user_store_error(rc, "report", e);
 	t->more = true;
+	t->applied = id;
 	return report_apply_item(c, t, e);
 }
 
 int report_send_apply_next(struct store_conn *c, const struct mail_config *cfg,
 			   int64_t send_id, bool *more, struct err *e)
+{
+	int64_t cursor = 0;
+	return report_send_apply_after(c, cfg, send_id, &cursor, more, e);
+}
+
+int report_send_apply_after(struct store_conn *c, const struct mail_config *cfg,
+			    int64_t send_id, int64_t *cursor, bool *more, struct err *e)
 {
 	struct mail_config defaults;
 	if (!cfg) {
@@ -248,9 +250,12 @@ int report_send_apply_next(struct store_conn *c, const struct mail_config *cfg,
 		return err_set(e, ERR_INTERNAL, NULL, "out of memory");
 	t->cfg = cfg;
 	t->send_id = send_id;
+	t->cursor = *cursor;
 	report_run_id(send_id, t->run_id);
 	int rc = store_tx_run(c, report_apply_fn, t, e);
 	*more = rc == 0 && t->more;
+	if (*more)
+		*cursor = t->applied;
 	free(t);
 	return rc;
 }

@@ -69,8 +69,9 @@ static int status_report_work(struct store_conn *c, const struct mail_config *cf
 {
 	if (strcmp(s->state, "preparing") == 0) {
 		bool more = true;
+		int64_t cursor = 0;
 		for (int i = 0; more && (budget <= 0 || i < budget); i++) {
-			int rc = report_send_apply_next(c, cfg, s->id, &more, e);
+			int rc = report_send_apply_after(c, cfg, s->id, &cursor, &more, e);
 			if (rc != 0)
 				return rc;
 		}

@@ -34,6 +34,8 @@ static int pg_visit_advisor(const PGresult *r, int row, void *ctx)
 	return w->each(&a, w->ctx);
 }
 
+/* pg_advisor_list walks advisors with contact id > after_id in id order, at most limit,
+ * those matching q (a prefix of a name or the e-mail, any case; "" = all). */
 int pg_advisor_list(struct store_conn *base, const char *q, int64_t after_id, int limit,
 		    store_advisor_each_fn each, void *ctx)
 {
@@ -102,6 +104,8 @@ static int pg_visit_advisor_log(const PGresult *r, int row, void *ctx)
 	return w->each(&l, w->ctx);
 }
 
+/* pg_advisor_log_list walks an advisor's log newest first (id < before_id; 0 = from the
+ * newest), at most limit. */
 int pg_advisor_log_list(struct store_conn *base, int64_t contact_id, int64_t before_id,
 			int limit, store_advisor_log_each_fn each, void *ctx)
 {

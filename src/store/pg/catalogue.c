@@ -1,6 +1,7 @@
 /* catalogue.c - the SQL text of the statements the PostgreSQL backend prepares, up to those of
- * migration 0003 (the case summary), which are in catalogue_summary.c; fragments both use are
- * in catalogue_sql.h.
+ * migration 0003 (the case summary), which are in catalogue_summary.c, and of migration 0004
+ * (pending cases and status reports), in catalogue_reports.c; fragments they share are in
+ * catalogue_sql.h.
  *
  * Constant text with $n parameters only; each entry is prepared once per connection under its
  * name (see pg_exec in conn.c). The SQLite equivalents are in ../sqlite/catalogue.c under the

@@ -16,7 +16,8 @@
 #define PENDING_CASE "NOT k.deleted AND k.closed_date = '' AND t.grp = 'insurance'"
 
 /* A contact's sorting name: a person's last name, an organisation's name. */
-#define CONTACT_LAST_OF(a) "CASE " a ".kind WHEN 'person' THEN " a ".last_name ELSE " a ".org_name END"
+#define CONTACT_LAST_OF(a) \
+	"CASE " a ".kind WHEN 'person' THEN " a ".last_name ELSE " a ".org_name END"
 
 /* Policies: the row and its insured's and carrier's names (policy.c, pg_read_policy), over
  * case_policy p; fields $2 .. $10 (pg_bind_policy_fields), the case id being $1. */
@@ -65,7 +66,8 @@
 	"WHERE u.contact_id = " c " AND cs.current AND r.category = 'advisor'"
 
 #define ADVISOR_LOG_COLUMNS                                                                     \
-	"l.id, l.contact_id, coalesce(l.case_id, 0), coalesce(k.number, ''), coalesce(k.name, ''), " \
+	"l.id, l.contact_id, coalesce(l.case_id, 0), coalesce(k.number, ''), "                    \
+	"coalesce(k.name, ''), "                                                                  \
 	"coalesce(l.send_id, 0), l.at, l.method, l.subject, l.body, l.user_id"
 
 /* The current advisor staff rows as (contact_id, case_id, is_primary): the contact is the
@@ -145,7 +147,8 @@
  * LEFT JOIN the statement supplies; NULLs when none). */
 #define ITEM_COLUMNS                                                                            \
 	"i.id, i.preview_id, i.seq, i.sort_key, i.contact_id, " CONTACT_DISPLAY ", i.method, "   \
-	"i.address, i.issues, (SELECT count(*) FROM report_item_case ic WHERE ic.item_id = i.id), " \
+	"i.address, i.issues, "                                                                   \
+	"(SELECT count(*) FROM report_item_case ic WHERE ic.item_id = i.id), "                    \
 	"i.applied, i.outcome, i.reason, coalesce(m.state, ''), coalesce(m.last_error, ''), "     \
 	"coalesce(m.id, 0)"
 #define ITEM_FROM " FROM report_item i JOIN contact ct ON ct.id = i.contact_id"
@@ -175,7 +178,8 @@ const struct pg_statement pg_catalogue_reports[PG__COUNT - PG_REPORTS_FIRST] = {
 	  "WITH upd AS (UPDATE case_policy p SET (" POLICY_FIELDS ") = (" POLICY_FIELD_VALUES "), "
 	  "updated_at = $11, version = version + 1 WHERE p.case_id = $1 AND p.version = $12 "
 	  "RETURNING p.version, " POLICY_NAMES ") "
-	  "SELECT (SELECT version FROM upd), EXISTS (SELECT 1 FROM case_policy WHERE case_id = $1), "
+	  "SELECT (SELECT version FROM upd), "
+	  "EXISTS (SELECT 1 FROM case_policy WHERE case_id = $1), "
 	  "(SELECT insured FROM upd), (SELECT carrier FROM upd)"),
 	S(PG_POLICY_FOLLOW_UP_SET,
 	  "UPDATE case_policy SET next_follow_up = $2, last_follow_up = $3, updated_at = $4, "
@@ -199,7 +203,8 @@ const struct pg_statement pg_catalogue_reports[PG__COUNT - PG_REPORTS_FIRST] = {
 	  "SELECT " FOLLOW_UP_COLUMNS FOLLOW_UP_FROM " WHERE f.office_id = $1 "
 	  "ORDER BY s.position, s.name COLLATE \"C\", s.id"),
 	S(PG_FOLLOW_UP_STAGE_GET,
-	  "SELECT " FOLLOW_UP_COLUMNS FOLLOW_UP_FROM " WHERE f.office_id = $1 AND f.status_id = $2"),
+	  "SELECT " FOLLOW_UP_COLUMNS FOLLOW_UP_FROM
+	  " WHERE f.office_id = $1 AND f.status_id = $2"),
 	/* $1 the office, $2 the method: writes the method, removes the stage rows and counts the
 	 * offices of that id (0: none, nothing changed) */
 	S(PG_FOLLOW_UP_CLEAR,
@@ -302,7 +307,8 @@ const struct pg_statement pg_catalogue_reports[PG__COUNT - PG_REPORTS_FIRST] = {
 	  "coalesce(nullif($3::text, ''), 'none'), $4, $5, $6, $7, $8, $9, $10) "
 	  "ON CONFLICT DO NOTHING RETURNING " SEND_COLUMNS),
 	S(PG_REPORT_SEND_GET, "SELECT " SEND_COLUMNS " FROM report_send WHERE id = $1"),
-	S(PG_REPORT_SEND_BY_PREVIEW, "SELECT " SEND_COLUMNS " FROM report_send WHERE preview_id = $1"),
+	S(PG_REPORT_SEND_BY_PREVIEW,
+	  "SELECT " SEND_COLUMNS " FROM report_send WHERE preview_id = $1"),
 	S(PG_REPORT_SEND_UPDATE,
 	  "UPDATE report_send SET state = $2, letters_state = $3, letters_pages = $4, "
 	  "letters_bytes = $5, letters_error = $6, finished_at = $7 WHERE id = $1"),
@@ -315,8 +321,10 @@ const struct pg_statement pg_catalogue_reports[PG__COUNT - PG_REPORTS_FIRST] = {
 	  "AND (state = 'preparing' OR letters_state IN ('pending', 'rendering')) "
 	  "ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING " SEND_COLUMNS),
 	S(PG_REPORT_LETTERS_CLEAR, "DELETE FROM report_letters_chunk WHERE send_id = $1"),
+	/* no row back when that chunk is there already */
 	S(PG_REPORT_LETTERS_APPEND,
-	  "INSERT INTO report_letters_chunk(send_id, seq, data) VALUES ($1, $2, $3)"),
+	  "INSERT INTO report_letters_chunk(send_id, seq, data) VALUES ($1, $2, $3) "
+	  "ON CONFLICT DO NOTHING RETURNING seq"),
 	/* one chunk at a time, after seq $2, read in binary: the data, then the seq as text */
 	S(PG_REPORT_LETTERS_NEXT,
 	  "SELECT data, seq::text FROM report_letters_chunk WHERE send_id = $1 AND seq > $2 "

@@ -1,6 +1,7 @@
-/* catalogue_sql.h - SQL fragments shared by the two halves of the PostgreSQL catalogue
- * (catalogue.c: migrations 0001-0002; catalogue_summary.c: migration 0003, the case summary).
- * Only those two files include it; every fragment is constant text. */
+/* catalogue_sql.h - SQL fragments shared by the parts of the PostgreSQL catalogue
+ * (catalogue.c: migrations 0001-0002; catalogue_summary.c: migration 0003, the case summary;
+ * catalogue_reports.c: migration 0004, pending cases and status reports). Only those files
+ * include it; every fragment is constant text. */
 #ifndef CASELOAD_STORE_PG_CATALOGUE_SQL_H
 #define CASELOAD_STORE_PG_CATALOGUE_SQL_H
 

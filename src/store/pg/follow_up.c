@@ -38,6 +38,8 @@ static int pg_visit_stage(const PGresult *r, int row, void *ctx)
 	return w->each(&s, w->ctx);
 }
 
+/* pg_follow_up_get copies the office's method and walks its stages (each may be NULL) by the
+ * status's position; STORE_NOT_FOUND when the office does not exist. */
 int pg_follow_up_get(struct store_conn *base, int64_t office_id, char method[8],
 		     store_follow_up_stage_each_fn each, void *ctx)
 {
@@ -81,6 +83,8 @@ int pg_follow_up_set(struct store_conn *base, int64_t office_id, const char *met
 			       pg_bind_stage, &s);
 }
 
+/* pg_follow_up_stage_get fills s for the office's stage status_id; STORE_NOT_FOUND when the
+ * office has no row for it. */
 int pg_follow_up_stage_get(struct store_conn *base, int64_t office_id, int64_t status_id,
 			   struct store_follow_up_stage *s)
 {

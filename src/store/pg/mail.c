@@ -108,6 +108,7 @@ int pg_mail_insert(struct store_conn *base, struct store_mail *m, int64_t now)
 	return rc;
 }
 
+/* pg_mail_get fills m, with a malloc'd body the caller frees when with_body. */
 int pg_mail_get(struct store_conn *base, int64_t id, bool with_body, struct store_mail *m)
 {
 	struct pg_params p = {0};
@@ -132,6 +133,9 @@ int pg_mail_claim(struct store_conn *base, const char *run_id, int64_t now, cons
 	return pg_mail_one(c, PG_MAIL_CLAIM, &p, true, m);
 }
 
+/* pg_mail_finish moves row id from this worker's sending to state; pending is a retry
+ * (attempts + 1, due at next_attempt_at), sent records sent_at. STORE_NOT_FOUND when the row
+ * is not in sending or was claimed by another worker. */
 int pg_mail_finish(struct store_conn *base, int64_t id, const char *worker, const char *state,
 		   const char *error, int64_t next_attempt_at, int64_t now)
 {
@@ -145,6 +149,8 @@ int pg_mail_finish(struct store_conn *base, int64_t id, const char *worker, cons
 	return pg_exec_write(pg_conn(base), PG_MAIL_FINISH, &p, 1);
 }
 
+/* pg_mail_recover moves rows in sending to in_doubt (all, or those whose lease ended before
+ * now); *count says how many. */
 int pg_mail_recover(struct store_conn *base, bool all, int64_t now, int64_t *count)
 {
 	struct pg_params p = {0};
@@ -157,6 +163,8 @@ int pg_mail_recover(struct store_conn *base, bool all, int64_t now, int64_t *cou
 	return rc;
 }
 
+/* pg_mail_resolve moves an in_doubt row to sent or to pending (due at once);
+ * STORE_NOT_FOUND when the row is not in doubt. */
 int pg_mail_resolve(struct store_conn *base, int64_t id, const char *state, int64_t now)
 {
 	struct pg_params p = {0};
@@ -166,6 +174,8 @@ int pg_mail_resolve(struct store_conn *base, int64_t id, const char *state, int6
 	return pg_exec_write(pg_conn(base), PG_MAIL_RESOLVE, &p, 1);
 }
 
+/* pg_mail_list walks rows without bodies with id > after_id, at most limit, of a state and
+ * run ("" = any). */
 int pg_mail_list(struct store_conn *base, const char *state, const char *run_id,
 		 int64_t after_id, int limit, store_mail_each_fn each, void *ctx)
 {
@@ -187,6 +197,7 @@ int pg_mail_list(struct store_conn *base, const char *state, const char *run_id,
 	return rc;
 }
 
+/* pg_mail_count counts the rows of a run ("" = all) in a state ("" = any). */
 int pg_mail_count(struct store_conn *base, const char *run_id, const char *state,
 		  int64_t *count)
 {

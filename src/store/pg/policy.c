@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+/* pg_read_policy reads POLICY_COLUMNS from column first on (see reports.h). */
 void pg_read_policy(const PGresult *r, int row, int first, struct store_policy *p)
 {
 	int i = first;
@@ -50,6 +51,7 @@ static void pg_bind_policy_fields(struct pg_params *q, const struct store_policy
 	pg_p_i64(q, now);
 }
 
+/* pg_policy_get fills p for case_id; STORE_NOT_FOUND when the case has no policy row. */
 int pg_policy_get(struct store_conn *base, int64_t case_id, struct store_policy *p)
 {
 	struct pg_params q = {0};
@@ -104,6 +106,8 @@ int pg_policy_put(struct store_conn *base, struct store_policy *p, int64_t now)
 	return rc;
 }
 
+/* pg_policy_follow_up_set writes both follow-up dates whatever the version, and bumps it;
+ * STORE_NOT_FOUND when the case has no policy row. */
 int pg_policy_follow_up_set(struct store_conn *base, int64_t case_id, const char *next,
 			    const char *last, int64_t now)
 {

@@ -124,6 +124,8 @@ static void pg_read_report_case(const PGresult *r, int row, void *out)
 		snprintf(rc->policy.kind, sizeof rc->policy.kind, "formal");
 }
 
+/* pg_report_case_get reads a case for a report in one statement; without a policy row the
+ * policy is zeroed but for kind formal. STORE_NOT_FOUND when absent or deleted. */
 int pg_report_case_get(struct store_conn *base, int64_t case_id, struct store_report_case *rc)
 {
 	struct pg_params p = {0};
@@ -134,11 +136,13 @@ int pg_report_case_get(struct store_conn *base, int64_t case_id, struct store_re
 
 /* ---- previews --------------------------------------------------------------------------- */
 
+/* pg_report_preview_insert writes pv and its options text ({} when NULL); pv->id comes
+ * back. */
 int pg_report_preview_insert(struct store_conn *base, struct store_report_preview *pv,
 			     const char *options)
 {
 	struct pg_params p = {0};
-	pg_p_text(&p, options);
+	pg_p_text(&p, options ? options : "{}");
 	pg_p_text(&p, pv->today);
 	pg_p_i64(&p, pv->created_by);
 	pg_p_i64(&p, pv->created_at);
@@ -148,6 +152,8 @@ int pg_report_preview_insert(struct store_conn *base, struct store_report_previe
 	return rc;
 }
 
+/* pg_report_preview_get fills pv and, when options is not NULL, a malloc'd copy of the
+ * options the caller frees (STORE_ERROR when out of memory). */
 int pg_report_preview_get(struct store_conn *base, int64_t id, struct store_report_preview *pv,
 			  char **options)
 {
@@ -180,6 +186,8 @@ done:
 
 /* ---- reports of a preview --------------------------------------------------------------- */
 
+/* pg_report_item_insert writes the item and its cases (in order) in one statement; id and the
+ * count of cases come back in it. */
 int pg_report_item_insert(struct store_conn *base, struct store_report_item *it,
 			  const int64_t *case_ids, int n)
 {
@@ -230,6 +238,7 @@ static void pg_read_item(const PGresult *r, int row, void *out)
 	it->mail_id = pg_i64(r, row, 15);
 }
 
+/* pg_report_item_get reads an item (without its outbox row: mail_* are empty). */
 int pg_report_item_get(struct store_conn *base, int64_t id, struct store_report_item *it)
 {
 	struct pg_params p = {0};
@@ -252,6 +261,8 @@ static int pg_visit_item(const PGresult *r, int row, void *ctx)
 	return w->each(&it, w->ctx);
 }
 
+/* pg_report_item_list walks a preview's items by seq, or its letters by (sort key, seq),
+ * with the outbox row of run_id (NULL: none). */
 int pg_report_item_list(struct store_conn *base, int64_t preview_id, bool letters_only,
 			const char *run_id, store_report_item_each_fn each, void *ctx)
 {
@@ -274,6 +285,7 @@ static int pg_visit_id(const PGresult *r, int row, void *ctx)
 	return w->each(pg_i64(r, row, 0), w->ctx);
 }
 
+/* pg_report_item_cases walks an item's case ids in order. */
 int pg_report_item_cases(struct store_conn *base, int64_t item_id, store_id_each_fn each,
 			 void *ctx)
 {
@@ -281,6 +293,7 @@ int pg_report_item_cases(struct store_conn *base, int64_t item_id, store_id_each
 	return pg_each_of(pg_conn(base), PG_REPORT_ITEM_CASES, item_id, pg_visit_id, &w);
 }
 
+/* pg_report_item_mark writes applied, outcome and reason; STORE_NOT_FOUND when absent. */
 int pg_report_item_mark(struct store_conn *base, int64_t id, bool applied, const char *outcome,
 			const char *reason)
 {
@@ -297,6 +310,8 @@ static void pg_read_id_col(const PGresult *r, int row, void *out)
 	*(int64_t *)out = pg_i64(r, row, 0);
 }
 
+/* pg_report_item_next_unapplied gives the preview's first item by seq not yet applied
+ * after item after_id (0 = from the first); STORE_NOT_FOUND when none is left. */
 int pg_report_item_next_unapplied(struct store_conn *base, int64_t preview_id,
 				  int64_t after_id, int64_t *id)
 {

@@ -49,6 +49,7 @@ int pg_report_send_insert(struct store_conn *base, struct store_report_send *s)
 	return rc == STORE_NOT_FOUND ? STORE_CONFLICT : rc;
 }
 
+/* pg_report_send_get fills s; STORE_NOT_FOUND when absent. */
 int pg_report_send_get(struct store_conn *base, int64_t id, struct store_report_send *s)
 {
 	struct pg_params p = {0};
@@ -57,6 +58,7 @@ int pg_report_send_get(struct store_conn *base, int64_t id, struct store_report_
 	return pg_one(pg_conn(base), PG_REPORT_SEND_GET, &p, pg_read_send, s);
 }
 
+/* pg_report_send_by_preview fills s with the send of a preview; STORE_NOT_FOUND when none. */
 int pg_report_send_by_preview(struct store_conn *base, int64_t preview_id,
 			      struct store_report_send *s)
 {
@@ -66,6 +68,7 @@ int pg_report_send_by_preview(struct store_conn *base, int64_t preview_id,
 	return pg_one(pg_conn(base), PG_REPORT_SEND_BY_PREVIEW, &p, pg_read_send, s);
 }
 
+/* pg_report_send_update writes state, letters_* and finished_at (whatever the lease). */
 int pg_report_send_update(struct store_conn *base, const struct store_report_send *s)
 {
 	struct pg_params p = {0};
@@ -79,6 +82,9 @@ int pg_report_send_update(struct store_conn *base, const struct store_report_sen
 	return pg_exec_write(pg_conn(base), PG_REPORT_SEND_UPDATE, &p, 1);
 }
 
+/* pg_report_send_claim takes the lease (one UPDATE of a row locked with SKIP LOCKED) of the
+ * oldest send with work left whose lease ended before now, or of send_id only when > 0;
+ * STORE_NOT_FOUND when none. */
 int pg_report_send_claim(struct store_conn *base, int64_t send_id, int64_t now, int64_t until,
 			 struct store_report_send *s)
 {
@@ -90,6 +96,7 @@ int pg_report_send_claim(struct store_conn *base, int64_t send_id, int64_t now, 
 	return pg_one(pg_conn(base), PG_REPORT_SEND_CLAIM, &p, pg_read_send, s);
 }
 
+/* pg_report_letters_clear removes a send's letter chunks (none is not an error). */
 int pg_report_letters_clear(struct store_conn *base, int64_t send_id)
 {
 	struct pg_params p = {0};
@@ -97,6 +104,8 @@ int pg_report_letters_clear(struct store_conn *base, int64_t send_id)
 	return pg_exec_write(pg_conn(base), PG_REPORT_LETTERS_CLEAR, &p, 0);
 }
 
+/* pg_report_letters_append stores chunk seq (the bytes are copied); STORE_CONFLICT when
+ * that chunk is there already. */
 int pg_report_letters_append(struct store_conn *base, int64_t send_id, int64_t seq,
 			     const void *data, size_t len)
 {
@@ -104,7 +113,9 @@ int pg_report_letters_append(struct store_conn *base, int64_t send_id, int64_t s
 	pg_p_i64(&p, send_id);
 	pg_p_i64(&p, seq);
 	pg_p_bytes(&p, data ? data : "", len);
-	return pg_exec_write(pg_conn(base), PG_REPORT_LETTERS_APPEND, &p, 0);
+	int64_t stored = 0;
+	/* no row back: that chunk is there already (the transaction stays usable) */
+	return pg_insert_id(pg_conn(base), PG_REPORT_LETTERS_APPEND, &p, &stored);
 }
 
 /* pg_report_letters_read asks for one chunk at a time (the next after the last seq read), in

@@ -66,6 +66,7 @@ int pg_requirement_insert(struct store_conn *base, struct store_requirement *q, 
 	return rc;
 }
 
+/* pg_requirement_get fills q with requirement id of case_id; STORE_NOT_FOUND otherwise. */
 int pg_requirement_get(struct store_conn *base, int64_t case_id, int64_t id,
 		       struct store_requirement *q)
 {
@@ -73,6 +74,8 @@ int pg_requirement_get(struct store_conn *base, int64_t case_id, int64_t id,
 	return pg_one_ids(pg_conn(base), PG_REQUIREMENT_GET, case_id, id, pg_read_requirement, q);
 }
 
+/* pg_requirement_update writes the fields at q->version (STORE_CONFLICT when stale,
+ * STORE_NOT_FOUND when gone) and bumps it. */
 int pg_requirement_update(struct store_conn *base, struct store_requirement *q, int64_t now)
 {
 	struct pg_params p = {0};
@@ -90,6 +93,7 @@ int pg_requirement_update(struct store_conn *base, struct store_requirement *q, 
 	return rc;
 }
 
+/* pg_requirement_delete removes a requirement; STORE_NOT_FOUND when absent. */
 int pg_requirement_delete(struct store_conn *base, int64_t id)
 {
 	return pg_write_of(pg_conn(base), PG_REQUIREMENT_DELETE, id);
@@ -109,6 +113,7 @@ static int pg_visit_requirement(const PGresult *r, int row, void *ctx)
 	return w->each(&q, w->ctx);
 }
 
+/* pg_requirement_list walks a case's requirements in (position, id) order. */
 int pg_requirement_list(struct store_conn *base, int64_t case_id,
 			store_requirement_each_fn each, void *ctx)
 {

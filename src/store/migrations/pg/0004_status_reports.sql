@@ -5,10 +5,10 @@
 -- The same tables, columns, constraints, indexes and seeded rows as
 -- sqlite/0004_status_reports.sql, with bigint identity ids, booleans and bytea. Dates are text
 -- 'YYYY-MM-DD' ('' = not set); times are Unix seconds (UTC) in bigint; money is bigint cents,
--- NULL = not given. The references to contacts are indexed where they are set (the policy's
--- insured and carrier, as on SQLite) and, beyond SQLite, a user's own contact, which the
--- advisors' queries join through (an advisor on a case as a user) and which the usage check
--- before a contact delete and the delete's foreign key check would otherwise scan for.
+-- NULL = not given. The new references to contacts are indexed: the policy's insured and
+-- carrier where they are set (partial indexes, as on SQLite: the usage check before a contact
+-- delete and the delete's foreign key check look for them), the advisor log's and the report
+-- items' contact, and a user's own contact (from 0002), which advisors are found through.
 -- Never edit once landed.
 
 -- Pending cases -------------------------------------------------------------------------------
@@ -58,9 +58,14 @@ CREATE TABLE requirement (
 );
 CREATE INDEX requirement_case ON requirement(case_id, position, id);
 
+-- An advisor on a case is current case staff in an advisor role: a contact, or a user through
+-- the user's own contact (found by this index when reports select advisors).
+CREATE INDEX app_user_contact ON app_user(contact_id) WHERE contact_id IS NOT NULL;
+
 -- An advisor role (category 'advisor') may be the primary one ("Primary Advisor").
 ALTER TABLE staff_role ADD COLUMN primary_advisor boolean NOT NULL DEFAULT false;
-UPDATE staff_role SET primary_advisor = true WHERE category = 'advisor' AND name = 'Primary Advisor';
+UPDATE staff_role SET primary_advisor = true
+  WHERE category = 'advisor' AND name = 'Primary Advisor';
 
 -- Follow-ups: none, or stage-based (an interval and report text per stage status).
 ALTER TABLE office ADD COLUMN follow_up_method text NOT NULL DEFAULT 'none'
@@ -77,10 +82,8 @@ CREATE INDEX office_follow_up_status ON office_follow_up(status_id);
 
 -- The note type of the pending case note each sent report leaves on its cases.
 INSERT INTO note_type (name, client_facing, position)
-  SELECT 'Pending Case', false, 90 WHERE NOT EXISTS (SELECT 1 FROM note_type WHERE name = 'Pending Case');
-
--- A user's own contact (an advisor's, a client's): see the heading.
-CREATE INDEX app_user_contact ON app_user(contact_id) WHERE contact_id IS NOT NULL;
+  SELECT 'Pending Case', false, 90
+  WHERE NOT EXISTS (SELECT 1 FROM note_type WHERE name = 'Pending Case');
 
 -- Status reports ------------------------------------------------------------------------------
 
