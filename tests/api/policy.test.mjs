@@ -395,6 +395,22 @@ test('office follow-ups: the demo offices; set stage-based ones; the answer in s
 	assertProblem(await req('PUT', '/api/v1/offices/99999999/follow-up', { body: { method: 'stage' } }), 404, 'not_found');
 });
 
+test('a stage status used by an office follow-up cannot be deleted (409), and can once unused', async () => {
+	const stageType = (await get('/api/v1/setup/status-types')).items.find((t) => t.stage);
+	const status = await post('/api/v1/setup/statuses', {
+		status_type_id: stageType.id, name: `Reissue ${Date.now()}`, expected_days: 5, group: 'insurance', position: 990,
+	});
+	const office = await post('/api/v1/offices', { name: `Follow-up Office ${Date.now()}` });
+	const url = `/api/v1/offices/${office.id}/follow-up`;
+	await put(url, { method: 'stage', stages: [{ status_id: status.id, interval_days: 3 }] });
+	const refused = await req('DELETE', `/api/v1/setup/statuses/${status.id}`, { ifMatch: status.version });
+	assertProblem(refused, 409, 'conflict');
+	assert.match(refused.json.detail, /office follow-ups/);
+	await put(url, { stages: [] });
+	const gone = await req('DELETE', `/api/v1/setup/statuses/${status.id}`, { ifMatch: status.version });
+	assert.equal(gone.status, 204);
+});
+
 test('roles carry primary_advisor, only for category advisor (422 otherwise)', async () => {
 	const roles = (await get('/api/v1/setup/roles')).items;
 	assert.equal(byName(roles, 'Primary Advisor').primary_advisor, true, 'the demo marks it');

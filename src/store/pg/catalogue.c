@@ -393,8 +393,12 @@ const struct pg_statement pg_catalogue[PG_SUMMARY_FIRST] = {
 	  "SELECT " STATUS_COLUMNS " FROM status s WHERE $1::bigint = 0 OR s.status_type_id = $1 "
 	  "ORDER BY s.position, s.name COLLATE \"C\", s.id"),
 	S(PG_STATUS_USAGE,
-	  USAGE2("case statuses", "SELECT count(*) FROM case_status WHERE status_id = $1",
-		 "cases", "SELECT count(*) FROM case_record WHERE stage_status_id = $1")),
+	  USAGE_OF(USAGE_PLACE("1", "case statuses",
+			       "SELECT count(*) FROM case_status WHERE status_id = $1") ", "
+		   USAGE_PLACE("2", "cases",
+			       "SELECT count(*) FROM case_record WHERE stage_status_id = $1") ", "
+		   USAGE_PLACE("3", "office follow-ups",
+			       "SELECT count(*) FROM office_follow_up WHERE status_id = $1"))),
 
 	S(PG_CLOSE_REASON_INSERT,
 	  "INSERT INTO close_reason(name, position) VALUES ($1, $2) "

@@ -512,6 +512,7 @@ const char *const sq_catalogue[SQ__COUNT] = {
 		"ORDER BY s.position, s.name, s.id",
 	[SQ_STATUS_USE_CASE_STATUSES] = "SELECT count(*) FROM case_status WHERE status_id = ?1",
 	[SQ_STATUS_USE_CASES] = "SELECT count(*) FROM case_record WHERE stage_status_id = ?1",
+	[SQ_STATUS_USE_FOLLOW_UPS] = "SELECT count(*) FROM office_follow_up WHERE status_id = ?1",
 
 	[SQ_CLOSE_REASON_INSERT] = "INSERT INTO close_reason(name, position) VALUES (?1, ?12) RETURNING id",
 	[SQ_CLOSE_REASON_GET] = "SELECT " CLOSE_REASON_COLUMNS " FROM close_reason WHERE id = ?1",
