@@ -8,7 +8,8 @@
  *                    with the options (report_preview, report_item, report_item_case).
  *   report_send      makes the one send of a preview (a second call finds the first: a re-run
  *                    never sends twice). The work is done in steps by jobs/status_report.c:
- *   report_send_apply_next  applies one report in one transaction: for each case a "Pending
+ *   report_send_apply_next  applies the next reports (up to 25), each whole in one
+ *                    transaction: for each case a "Pending
  *                    Case" note and an advisor log entry, the follow-up dates moved
  *                    (follow_up_after_send), and for an e-mail the message queued in the
  *                    outbox; a report with an issue is marked failed with its reason instead.

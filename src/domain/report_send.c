@@ -1,5 +1,5 @@
-/* report_send.c - applying the reports of a send, one report per transaction
- * (report_send_apply_next): for each of its cases a "Pending Case" note, the timeline event
+/* report_send.c - applying the reports of a send, a few at a time, each whole in one
+ * transaction (report_send_apply_next): for each of its cases a "Pending Case" note, the timeline event
  * "status_report.sent", an entry in the advisor's log and the follow-up dates moved
  * (domain/follow_up.c), and for an e-mail the message queued in the outbox (jobs/outbox.c) in
  * the same transaction. A report with an issue is marked failed instead. Since the report is
@@ -22,6 +22,11 @@
 #include <string.h>
 
 #define REPORT_NOTE_TYPE "Pending Case"
+
+/* Reports applied per transaction: each is whole in its transaction either way; more than one
+ * per commit spares a synchronous commit (and a flush of the note search index) per report,
+ * which is what bounds a send of thousands of reports. */
+#define REPORT_APPLY_BATCH 25
 
 struct report_apply_tx {
 	const struct mail_config *cfg;
@@ -201,10 +206,14 @@ static int report_prepared(struct store_conn *c, struct report_apply_tx *t, stru
 	return user_store_error(store_report_send_update(c, &t->s), "send", e);
 }
 
+/* report_apply_fn applies up to REPORT_APPLY_BATCH reports after t->cursor in the caller's
+ * transaction (store_tx_run may run it again from the start: it keeps nothing between runs
+ * but what it writes to t before returning). */
 static int report_apply_fn(struct store_conn *c, void *ctx, struct err *e)
 {
 	struct report_apply_tx *t = ctx;
 	t->more = false;
+	t->applied = 0;
 	int rc = store_report_send_get(c, t->send_id, &t->s);
 	if (rc == STORE_NOT_FOUND)
 		return err_set(e, ERR_NOT_FOUND, NULL, "send not found");
@@ -215,19 +224,25 @@ static int report_apply_fn(struct store_conn *c, void *ctx, struct err *e)
 	rc = report_preview_load(c, t->s.preview_id, &t->p, &t->o, e);
 	if (rc != 0)
 		return rc;
-	int64_t id = 0;
-	rc = store_report_item_next_unapplied(c, t->p.id, t->cursor, &id);
-	if (rc == STORE_NOT_FOUND && t->cursor)   /* none after it: make sure of those before */
-		rc = store_report_item_next_unapplied(c, t->p.id, 0, &id);
-	if (rc == STORE_NOT_FOUND)
-		return report_prepared(c, t, e);
-	if (rc == STORE_OK)
-		rc = store_report_item_get(c, id, &t->it);
-	if (rc != STORE_OK)
-		return user_store_error(rc, "report", e);
-	t->more = true;
-	t->applied = id;
-	return report_apply_item(c, t, e);
+	int64_t cursor = t->cursor;
+	for (int n = 0; n < REPORT_APPLY_BATCH; n++) {
+		int64_t id = 0;
+		rc = store_report_item_next_unapplied(c, t->p.id, cursor, &id);
+		if (rc == STORE_NOT_FOUND && cursor)   /* none after it: make sure of those before */
+			rc = store_report_item_next_unapplied(c, t->p.id, 0, &id);
+		if (rc == STORE_NOT_FOUND)
+			return n == 0 ? report_prepared(c, t, e) : 0;
+		if (rc == STORE_OK)
+			rc = store_report_item_get(c, id, &t->it);
+		if (rc != STORE_OK)
+			return user_store_error(rc, "report", e);
+		rc = report_apply_item(c, t, e);
+		if (rc != 0)
+			return rc;
+		t->more = true;
+		t->applied = cursor = id;
+	}
+	return 0;
 }
 
 int report_send_apply_next(struct store_conn *c, const struct mail_config *cfg,
