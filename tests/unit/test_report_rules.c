@@ -479,11 +479,23 @@ static void preview_rights(void **state)
 }
 
 /* r_apply_all applies every report of a send; returns how many calls applied one. */
+static int count_applied(const struct store_report_item *it, void *ctx)
+{
+	*(int *)ctx += it->applied;
+	return 0;
+}
+
+/* r_apply_all applies every report of the send not yet applied (the calls apply a few per
+ * transaction) and says how many this call applied. */
 static int r_apply_all(struct fixture *f, int64_t send)
 {
 	struct mail_config cfg;
 	mail_config_defaults(&cfg);
-	int applied = 0;
+	struct store_report_send s;
+	assert_int_equal(store_report_send_get(f->c, send, &s), STORE_OK);
+	int before = 0, after = 0;
+	assert_int_equal(store_report_item_list(f->c, s.preview_id, false, NULL, count_applied,
+						&before), STORE_OK);
 	bool more = true;
 	while (more) {
 		struct err e;
@@ -491,9 +503,10 @@ static int r_apply_all(struct fixture *f, int64_t send)
 		int rc = report_send_apply_next(f->c, &cfg, send, &more, &e);
 		if (rc != 0)
 			fail_msg("apply: %s / %s", e.message, store_last_error(f->c));
-		applied += more;
 	}
-	return applied;
+	assert_int_equal(store_report_item_list(f->c, s.preview_id, false, NULL, count_applied,
+						&after), STORE_OK);
+	return after - before;
 }
 
 static int count_note(const struct store_note *n, void *ctx)
