@@ -214,7 +214,10 @@ static int report_buf_bytes(const void *data, size_t len, void *ctx)
 	return buf_append(ctx, data, len) != 0;
 }
 
-static int reports_preview_pdf(struct request *r)
+/* reports_pdf_reply answers GET .../previews/{id}/pdf (letters false: made now, in the PDF
+ * child) or GET .../{id}/letters (letters true: stored when the send rendered them), read
+ * whole into memory first, so that a failure is still a clean problem answer. */
+static int reports_pdf_reply(struct request *r, bool letters)
 {
 	int64_t id = request_param_id(r, 0);
 	struct err e;
@@ -223,13 +226,20 @@ static int reports_preview_pdf(struct request *r)
 		return 0;
 	struct buf pdf;
 	buf_init(&pdf, 0);
-	if (report_preview_pdf(db, &r->actor, id, report_buf_write, &pdf, &e) != 0) {
+	int rc = letters ? report_letters_read(db, &r->actor, id, report_buf_bytes, &pdf, &e)
+			 : report_preview_pdf(db, &r->actor, id, report_buf_write, &pdf, &e);
+	if (rc != 0) {
 		buf_cleanup(&pdf);
 		return api_fail(r, &e);
 	}
 	reply_bytes(r, 200, "application/pdf", pdf.data ? pdf.data : "", pdf.len, true);
 	buf_cleanup(&pdf);
 	return 0;
+}
+
+static int reports_preview_pdf(struct request *r)
+{
+	return reports_pdf_reply(r, false);
 }
 
 /* The body of a send: the preview to send, or options to preview and send at once. */
@@ -324,20 +334,7 @@ static int reports_result(struct request *r)
 
 static int reports_letters(struct request *r)
 {
-	int64_t id = request_param_id(r, 0);
-	struct err e;
-	struct store_conn *db = id ? api_start(r, &e) : NULL;
-	if (!db)
-		return 0;
-	struct buf pdf;
-	buf_init(&pdf, 0);
-	if (report_letters_read(db, &r->actor, id, report_buf_bytes, &pdf, &e) != 0) {
-		buf_cleanup(&pdf);
-		return api_fail(r, &e);
-	}
-	reply_bytes(r, 200, "application/pdf", pdf.data ? pdf.data : "", pdf.len, true);
-	buf_cleanup(&pdf);
-	return 0;
+	return reports_pdf_reply(r, true);
 }
 
 const struct route api_report_routes[] = {

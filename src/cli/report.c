@@ -53,7 +53,9 @@ static const char report_status_help[] =
 	"  --subject TEXT           instead of the default subject\n\n"
 	"Output:\n"
 	"  --letters FILE.pdf       write the printed letters of the send to FILE\n"
-	"  --json                   print the preview or result as the API gives it\n\n"
+	"  --json                   print the preview or result as the API gives it\n"
+	"  --queue-only             render and queue, but leave the e-mails in the outbox for a\n"
+	"                           running server to deliver (or a later --resume)\n\n"
 	"E-mail (sent before the command ends):\n"
 	"%s\n"
 	"Exit status: 0 done, 1 a report failed, the send is not finished or something else went\n"
@@ -78,6 +80,7 @@ struct report_args {
 	int64_t id;                  /* --send-preview / --resume */
 	const char *letters;
 	bool json;
+	bool queue_only;             /* leave the e-mails in the outbox for the server */
 	struct cli_mail_options mail;
 };
 
@@ -141,6 +144,7 @@ static int report_status_option(struct report_args *a, int ch, const char *name,
 	int x = 0, rc = 0;
 	switch (ch) {
 	case 'd': a->db = v; return 0;
+	case 'Q': a->queue_only = true; return 0;
 	case 'o': return report_id(name, v, &o->office_id);
 	case 'm': return report_id(name, v, &o->case_manager_id);
 	case 'A':
@@ -212,6 +216,7 @@ static int report_status_parse(int argc, char **argv, struct report_args *a)
 		{"resume", required_argument, NULL, 'r'},
 		{"letters", required_argument, NULL, 'l'},
 		{"json", no_argument, NULL, 'j'},
+		{"queue-only", no_argument, NULL, 'Q'},
 		{"help", no_argument, NULL, 'h'},
 	};
 	enum { N_STATUS = sizeof status_opts / sizeof status_opts[0] };
@@ -330,9 +335,9 @@ static int report_print_preview(struct store_conn *c, const struct actor *a, int
 }
 
 /* report_print_result prints a send's reports and their outcome, then the totals; *failed
- * says whether a report failed or the send is not finished. */
+ * says whether a report failed, *unfinished whether the send is not finished. */
 static int report_print_result(struct store_conn *c, const struct actor *a, int64_t id,
-			       struct store_report_send *s, bool *failed)
+			       struct store_report_send *s, bool *failed, bool *unfinished)
 {
 	struct report_counts k;
 	bool done = false;
@@ -351,26 +356,33 @@ static int report_print_result(struct store_conn *c, const struct actor *a, int6
 	printf("\n%lld e-mailed, %lld printed, %lld queued, %lld failed, %lld in doubt\n",
 	       (long long)k.emailed, (long long)k.printed, (long long)k.queued,
 	       (long long)k.failed, (long long)k.in_doubt);
-	*failed = k.failed > 0 || !done;
+	*failed = k.failed > 0;
+	*unfinished = !done;
 	return CLI_OK;
+}
+
+/* report_json_print prints j indented (j is not taken). */
+static void report_json_print(const json_t *j)
+{
+	char *text = json_dumps(j, JSON_INDENT(2));
+	if (text)
+		printf("%s\n", text);
+	free(text);
 }
 
 /* report_json_result prints a send's result as the API gives it (like report_print_result). */
 static int report_json_result(struct store_conn *c, const struct actor *a, int64_t id,
-			      struct store_report_send *s, bool *failed)
+			      struct store_report_send *s, bool *failed, bool *unfinished)
 {
 	struct err e;
 	err_clear(&e);
 	json_t *j = report_result_to_json(c, a, id, &e);
 	if (!j)
 		return report_fail(&e);
-	char *text = json_dumps(j, JSON_INDENT(2));
-	if (text)
-		printf("%s\n", text);
-	free(text);
+	report_json_print(j);
 	const json_t *k = json_object_get(j, "counts");
-	*failed = json_integer_value(json_object_get(k, "failed")) > 0 ||
-		  !json_is_true(json_object_get(j, "done"));
+	*failed = json_integer_value(json_object_get(k, "failed")) > 0;
+	*unfinished = !json_is_true(json_object_get(j, "done"));
 	json_decref(j);
 	return store_report_send_get(c, id, s) == STORE_OK ? CLI_OK : CLI_FAILED;
 }
@@ -383,10 +395,7 @@ static int report_print_json(struct store_conn *c, const struct actor *a, int64_
 	json_t *j = report_preview_to_json(c, a, id, &e);
 	if (!j)
 		return report_fail(&e);
-	char *text = json_dumps(j, JSON_INDENT(2));
-	if (text)
-		printf("%s\n", text);
-	free(text);
+	report_json_print(j);
 	json_decref(j);
 	return CLI_OK;
 }
@@ -463,7 +472,7 @@ static int report_finish(struct store *s, const struct actor *a, struct report_a
 	err_clear(&e);
 	char worker[40];
 	outbox_worker_name(worker, sizeof worker);
-	int rc = status_report_finish(s, &args->mail.cfg, worker, send_id, &e);
+	int rc = status_report_finish(s, &args->mail.cfg, worker, send_id, !args->queue_only, &e);
 	if (rc != 0)
 		fprintf(stderr, "caseload " STATUS_CMD ": %s\n", e.message);
 	struct store_conn *c = store_acquire(s, 10000);
@@ -472,16 +481,33 @@ static int report_finish(struct store *s, const struct actor *a, struct report_a
 		return CLI_FAILED;
 	}
 	struct store_report_send snd;
-	bool failed = false;
-	int out = args->json ? report_json_result(c, a, send_id, &snd, &failed)
-			     : report_print_result(c, a, send_id, &snd, &failed);
+	bool failed = false, unfinished = false;
+	int out = args->json ? report_json_result(c, a, send_id, &snd, &failed, &unfinished)
+			     : report_print_result(c, a, send_id, &snd, &failed, &unfinished);
 	bool read = out == CLI_OK;
-	if (read && (rc != 0 || failed))
+	/* with --queue-only the e-mails are left queued on purpose: not a failure */
+	if (read && (rc != 0 || failed || (unfinished && !args->queue_only)))
 		out = CLI_FAILED;
 	if (read && args->letters && report_write_letters(c, a, &snd, args->letters) != CLI_OK)
 		out = CLI_FAILED;
 	store_release(s, c);
 	return out;
+}
+
+/* report_bulk suits both connections of the command's pool to the send (store_bulk); a
+ * connection it cannot change just stays as it is. */
+static void report_bulk(struct store *s)
+{
+	struct store_conn *c1 = store_acquire(s, 10000);
+	struct store_conn *c2 = store_acquire(s, 100);
+	if (c1)
+		(void)store_bulk(c1);
+	if (c2) {
+		(void)store_bulk(c2);
+		store_release(s, c2);
+	}
+	if (c1)
+		store_release(s, c1);
 }
 
 static int report_status(int argc, char **argv)
@@ -503,6 +529,7 @@ static int report_status(int argc, char **argv)
 	}
 	struct actor a;
 	actor_system(&a);
+	report_bulk(s);
 	struct store_conn *c = store_acquire(s, 10000);
 	if (!c) {
 		fprintf(stderr, "caseload " STATUS_CMD ": the database is busy\n");

@@ -8,6 +8,7 @@
 #include "jobs/outbox.h"
 #include "core/clock.h"
 #include "domain/rights.h"
+#include "domain/user.h"
 #include "http/log.h"
 #include "jobs/status_report.h"
 #include "render/mail.h"
@@ -29,23 +30,6 @@
 #define OUTBOX_WORKER_REPORT_BUDGET 50   /* status report items per round */
 
 struct outbox_worker *outbox_worker_current;
-
-/* outbox_store_error turns a store result into an error about what. */
-static int outbox_store_error(int rc, const char *what, struct err *e)
-{
-	switch (rc) {
-	case STORE_OK:
-		return 0;
-	case STORE_NOT_FOUND:
-		return err_set(e, ERR_NOT_FOUND, NULL, "%s not found", what);
-	case STORE_CONFLICT:
-		return err_set(e, ERR_CONFLICT, NULL, "%s exists already", what);
-	case STORE_RETRY:
-		return err_set(e, ERR_BUSY, NULL, "the database is busy");
-	default:
-		return err_set(e, ERR_INTERNAL, NULL, "database error on %s", what);
-	}
-}
 
 /* ---- the fault hook --------------------------------------------------------------------- */
 
@@ -124,7 +108,7 @@ int outbox_queue(struct store_conn *c, const struct mail_config *cfg, const char
 	if (rc == STORE_CONFLICT)
 		return 0;
 	if (rc != STORE_OK)
-		return outbox_store_error(rc, "outbox message", e);
+		return user_store_error(rc, "outbox message", e);
 	if (queued)
 		*queued = true;
 	return 0;
@@ -159,7 +143,7 @@ static int outbox_claim(struct store *s, const struct mail_config *cfg, const ch
 	store_release(s, c);
 	if (rc == STORE_NOT_FOUND)
 		return 1;
-	return outbox_store_error(rc, "outbox message", e);
+	return user_store_error(rc, "outbox message", e);
 }
 
 struct outbox_finish_tx {
@@ -174,7 +158,7 @@ struct outbox_finish_tx {
 static int outbox_finish_fn(struct store_conn *c, void *ctx, struct err *e)
 {
 	struct outbox_finish_tx *t = ctx;
-	return outbox_store_error(store_mail_finish(c, t->id, t->worker, t->state, t->error,
+	return user_store_error(store_mail_finish(c, t->id, t->worker, t->state, t->error,
 						    t->next_attempt_at, t->now),
 				  "the claimed outbox message", e);
 }
@@ -292,7 +276,7 @@ static int outbox_recover_fn(struct store_conn *c, void *ctx, struct err *e)
 {
 	struct outbox_recover_tx *t = ctx;
 	*t->count = 0;
-	return outbox_store_error(store_mail_recover(c, t->all, t->now, t->count),
+	return user_store_error(store_mail_recover(c, t->all, t->now, t->count),
 				  "outbox messages", e);
 }
 
@@ -325,7 +309,7 @@ static int outbox_resolve_fn(struct store_conn *c, void *ctx, struct err *e)
 			       (long long)t->id);
 	if (rc == STORE_OK && t->out)
 		rc = store_mail_get(c, t->id, false, t->out);
-	return outbox_store_error(rc, "outbox message", e);
+	return user_store_error(rc, "outbox message", e);
 }
 
 int outbox_resolve_get(struct store_conn *c, const struct actor *a, int64_t id, const char *as,
@@ -370,7 +354,7 @@ int outbox_list(struct store_conn *c, const struct actor *a, const char *state,
 	if (strlen(run_id) > STORE_RUN_ID_MAX)
 		return err_set(e, ERR_UNPROCESSABLE, "run", "must be at most %d bytes long",
 			       STORE_RUN_ID_MAX);
-	return outbox_store_error(store_mail_list(c, state, run_id, after_id, limit, each, ctx),
+	return user_store_error(store_mail_list(c, state, run_id, after_id, limit, each, ctx),
 				  "outbox messages", e);
 }
 

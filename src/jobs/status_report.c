@@ -109,12 +109,14 @@ int status_report_step(struct store *s, const struct mail_config *cfg, int64_t s
 }
 
 int status_report_finish(struct store *s, const struct mail_config *cfg, const char *worker,
-			 int64_t send_id, struct err *e)
+			 int64_t send_id, bool deliver, struct err *e)
 {
 	bool did = true;
 	int rc = 0;
 	while (did && rc == 0)
 		rc = status_report_step(s, cfg, send_id, STATUS_REPORT_FINISH_BUDGET, &did, e);
+	if (!deliver)
+		return rc;
 	/* the e-mails queued so far go out even when a step failed (the letters, say) */
 	char run_id[32];
 	report_run_id(send_id, run_id);

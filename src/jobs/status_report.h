@@ -23,9 +23,10 @@
 int status_report_step(struct store *s, const struct mail_config *cfg, int64_t send_id,
 		       int budget, bool *did_work, struct err *e);
 
-/* status_report_finish does every step of send_id, then drains its e-mails from the outbox
- * (outbox_drain with its run_id). */
+/* status_report_finish does every step of send_id, then, with deliver, drains its e-mails
+ * from the outbox (outbox_drain with its run_id); without, they wait there for a server's
+ * worker (or a later run with deliver). */
 int status_report_finish(struct store *s, const struct mail_config *cfg, const char *worker,
-			 int64_t send_id, struct err *e);
+			 int64_t send_id, bool deliver, struct err *e);
 
 #endif

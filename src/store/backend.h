@@ -37,6 +37,7 @@ struct store_backend {
 	int (*migrate)(struct store_conn *c, int *from, int *to, struct err *e);
 	int (*schema_version)(struct store_conn *c, int *current, int *latest, struct err *e);
 	int (*check)(struct store_conn *c, struct err *e);
+	int (*bulk)(struct store_conn *c);
 
 	int (*user_insert)(struct store_conn *c, struct store_user *u);
 	int (*user_get)(struct store_conn *c, int64_t id, struct store_user *u);

@@ -148,6 +148,9 @@ int store_schema_version(struct store *s, int *current, int *latest, struct err 
 	return rc;
 }
 
+int store_bulk(struct store_conn *c)
+{ return c->be->bulk(c); }
+
 int store_check(struct store *s, struct err *e)
 {
 	struct store_conn *c = store_admin_conn(s, e);

@@ -134,6 +134,13 @@ int store_schema_version(struct store *s, int *current, int *latest, struct err 
 /* store_check runs a quick integrity check (SQLite quick_check; a SELECT 1 on PostgreSQL). */
 int store_check(struct store *s, struct err *e);
 
+/* store_bulk suits connection c to a long batch job in a process of its own (`caseload report
+ * status` sending thousands of reports): on SQLite a 32 MiB page cache instead of the default
+ * 2 MiB, since such a job comes back to the same pages (indexes, the note search index) far
+ * more often than requests do; on PostgreSQL nothing. Not for the server's pool: the cache
+ * would stay with the connection. */
+int store_bulk(struct store_conn *c);
+
 /* ---- transactions ----------------------------------------------------------------------- */
 
 typedef int (*store_tx_fn)(struct store_conn *c, void *ctx, struct err *e);

@@ -465,6 +465,13 @@ static void pg_rollback(struct store_conn *base)
 	c->tx_lost = false;
 }
 
+/* pg_bulk: nothing to change for a batch job on PostgreSQL (store_bulk). */
+static int pg_bulk(struct store_conn *base)
+{
+	(void)base;
+	return STORE_OK;
+}
+
 static int pg_check(struct store_conn *base, struct err *e)
 {
 	struct pg_conn *c = pg_conn(base);
@@ -609,6 +616,7 @@ const struct store_backend store_pg_backend = {
 	.migrate = pg_migrate,
 	.schema_version = pg_schema_version,
 	.check = pg_check,
+	.bulk = pg_bulk,
 
 	.user_insert = pg_user_insert,
 	.user_get = pg_user_get,
