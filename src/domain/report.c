@@ -481,9 +481,8 @@ struct report_walk {
 	struct report_counts counts;
 	struct report_idset seen_cases;
 	int64_t last_contact;
-	struct report_ids ids;
-	struct report_line_case *cases;
-	int cap;
+	struct report_line_case *cases;  /* the cases of the current line: n of cap */
+	int n, cap;
 	struct err *e;
 	int rc;
 	bool stopped;
@@ -514,38 +513,45 @@ static const char *report_line_outcome(const struct store_report_item *it, const
 	return "queued";
 }
 
-/* report_line_cases reads the cases of an item into w->cases. */
+/* report_line_case_each appends one case to w->cases (w->n of w->cap), growing it. */
+static int report_line_case_each(const struct store_report_case_brief *b, void *ctx)
+{
+	struct report_walk *w = ctx;
+	if (w->n == w->cap) {
+		int cap = w->cap ? w->cap * 2 : 16;
+		struct report_line_case *v = realloc(w->cases, (size_t)cap * sizeof *v);
+		if (!v) {
+			w->rc = err_set(w->e, ERR_INTERNAL, NULL, "out of memory for the cases");
+			return 1;
+		}
+		w->cases = v;
+		w->cap = cap;
+	}
+	struct report_line_case *k = &w->cases[w->n];
+	memset(k, 0, sizeof *k);
+	k->id = b->case_id;
+	snprintf(k->number, sizeof k->number, "%s", b->number);
+	snprintf(k->name, sizeof k->name, "%s", b->name);
+	snprintf(k->stage, sizeof k->stage, "%s", b->stage_name);
+	if (report_idset_add(&w->seen_cases, k->id) != 0) {
+		w->rc = err_set(w->e, ERR_INTERNAL, NULL, "out of memory");
+		return 1;
+	}
+	w->n++;
+	return 0;
+}
+
+/* report_line_cases reads the cases of an item into w->cases, in one read. */
 static int report_line_cases(struct report_walk *w, const struct store_report_item *it, int *n)
 {
-	w->ids.n = 0;
-	*n = 0;
-	int rc = report_item_case_ids(w->c, it->id, &w->ids, w->e);
-	if (rc != 0)
-		return rc;
-	if (w->ids.n > w->cap) {
-		struct report_line_case *v = realloc(w->cases, (size_t)w->ids.n * sizeof *v);
-		if (!v)
-			return err_set(w->e, ERR_INTERNAL, NULL, "out of memory for the cases");
-		w->cases = v;
-		w->cap = w->ids.n;
-	}
-	for (int i = 0; i < w->ids.n; i++) {
-		struct store_report_case rc_;
-		struct report_line_case *k = &w->cases[*n];
-		int src = store_report_case_get(w->c, w->ids.v[i], &rc_);
-		memset(k, 0, sizeof *k);
-		k->id = w->ids.v[i];
-		if (src == STORE_OK) {
-			snprintf(k->number, sizeof k->number, "%s", rc_.number);
-			snprintf(k->name, sizeof k->name, "%s", rc_.name);
-			snprintf(k->stage, sizeof k->stage, "%s", rc_.stage_name);
-		} else if (src != STORE_NOT_FOUND) {
-			return user_store_error(src, "case", w->e);
-		}
-		if (report_idset_add(&w->seen_cases, k->id) != 0)
-			return err_set(w->e, ERR_INTERNAL, NULL, "out of memory");
-		(*n)++;
-	}
+	w->n = 0;
+	w->rc = 0;
+	int rc = store_report_item_case_briefs(w->c, it->id, report_line_case_each, w);
+	*n = w->n;
+	if (w->rc != 0)
+		return w->rc;
+	if (rc != STORE_OK && rc != STORE_NOT_FOUND)
+		return user_store_error(rc, "cases", w->e);
 	return 0;
 }
 
@@ -605,7 +611,6 @@ static int report_walk_run(struct store_conn *c, int64_t preview_id, const char 
 		*counts = w->counts;
 	free(w->seen_cases.slot);
 	free(w->cases);
-	report_ids_cleanup(&w->ids);
 	return w->rc;
 }
 

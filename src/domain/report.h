@@ -8,8 +8,8 @@
  *                    with the options (report_preview, report_item, report_item_case).
  *   report_send      makes the one send of a preview (a second call finds the first: a re-run
  *                    never sends twice). The work is done in steps by jobs/status_report.c:
- *   report_send_apply_next  applies the next reports (up to 25), each whole in one
- *                    transaction: for each case a "Pending
+ *   report_send_apply_next  applies the next reports, a batch of them in one transaction
+ *                    (each whole in it): for each case a "Pending
  *                    Case" note and an advisor log entry, the follow-up dates moved
  *                    (follow_up_after_send), and for an e-mail the message queued in the
  *                    outbox; a report with an issue is marked failed with its reason instead.
@@ -90,17 +90,25 @@ int report_preview_pdf(struct store_conn *c, const struct actor *a, int64_t prev
 int report_send(struct store_conn *c, const struct actor *a, int64_t preview_id,
 		int64_t *send_id, bool *created, struct err *e);
 
-/* report_send_apply_next applies the next report of the send not yet applied (see above), in
- * its own transaction; *more says whether one was applied. When none is left the send becomes
- * "prepared" and its letters "pending" (or "none" without letters). */
+/* report_send_apply_next applies the next reports of the send not yet applied (see above), up
+ * to REPORT_APPLY_BATCH in one transaction; *more says whether any was applied. When none is
+ * left the send becomes "prepared" and its letters "pending" (or "none" without letters). */
 int report_send_apply_next(struct store_conn *c, const struct mail_config *cfg,
 			   int64_t send_id, bool *more, struct err *e);
 
-/* report_send_apply_after is report_send_apply_next for a caller applying reports in a loop:
- * *cursor is the report it applied last (0 at first), so that the next one is found without
- * walking past every report applied before; it gets the report this call applied. */
+/* Reports applied per transaction: by a server (short, so that requests never wait long for
+ * the write lock) and by a batch process of its own (`caseload report status`, where fewer,
+ * larger commits write each index page once for many reports). */
+#define REPORT_APPLY_BATCH 25
+#define REPORT_APPLY_BATCH_BULK 200
+
+/* report_send_apply_after is report_send_apply_next for a caller applying reports in a loop,
+ * up to batch (1 or more) a transaction: *cursor is the report it applied last (0 at first),
+ * so that the next one is found without walking past every report applied before; it gets the
+ * report this call applied last. */
 int report_send_apply_after(struct store_conn *c, const struct mail_config *cfg,
-			    int64_t send_id, int64_t *cursor, bool *more, struct err *e);
+			    int64_t send_id, int batch, int64_t *cursor, bool *more,
+			    struct err *e);
 
 /* report_letters_render renders the send's letters (report items of method letter that were
  * applied and not failed) into report_letters_chunk and marks them printed; letters_state

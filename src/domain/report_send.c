@@ -23,15 +23,11 @@
 
 #define REPORT_NOTE_TYPE "Pending Case"
 
-/* Reports applied per transaction: each is whole in its transaction either way; more than one
- * per commit spares a synchronous commit (and a flush of the note search index) per report,
- * which is what bounds a send of thousands of reports. */
-#define REPORT_APPLY_BATCH 25
-
 struct report_apply_tx {
 	const struct mail_config *cfg;
 	int64_t send_id;
 	int64_t cursor;               /* the report applied last by the caller, 0 = none */
+	int batch;                    /* reports to apply in this transaction */
 	int64_t applied;              /* the report this call applied */
 	bool more;
 	struct store_report_send s;
@@ -206,7 +202,7 @@ static int report_prepared(struct store_conn *c, struct report_apply_tx *t, stru
 	return user_store_error(store_report_send_update(c, &t->s), "send", e);
 }
 
-/* report_apply_fn applies up to REPORT_APPLY_BATCH reports after t->cursor in the caller's
+/* report_apply_fn applies up to t->batch reports after t->cursor in the caller's
  * transaction (store_tx_run may run it again from the start: it keeps nothing between runs
  * but what it writes to t before returning). */
 static int report_apply_fn(struct store_conn *c, void *ctx, struct err *e)
@@ -225,7 +221,7 @@ static int report_apply_fn(struct store_conn *c, void *ctx, struct err *e)
 	if (rc != 0)
 		return rc;
 	int64_t cursor = t->cursor;
-	for (int n = 0; n < REPORT_APPLY_BATCH; n++) {
+	for (int n = 0; n < t->batch; n++) {
 		int64_t id = 0;
 		rc = store_report_item_next_unapplied(c, t->p.id, cursor, &id);
 		if (rc == STORE_NOT_FOUND && cursor)   /* none after it: make sure of those before */
@@ -249,11 +245,12 @@ int report_send_apply_next(struct store_conn *c, const struct mail_config *cfg,
 			   int64_t send_id, bool *more, struct err *e)
 {
 	int64_t cursor = 0;
-	return report_send_apply_after(c, cfg, send_id, &cursor, more, e);
+	return report_send_apply_after(c, cfg, send_id, REPORT_APPLY_BATCH, &cursor, more, e);
 }
 
 int report_send_apply_after(struct store_conn *c, const struct mail_config *cfg,
-			    int64_t send_id, int64_t *cursor, bool *more, struct err *e)
+			    int64_t send_id, int batch, int64_t *cursor, bool *more,
+			    struct err *e)
 {
 	struct mail_config defaults;
 	if (!cfg) {
@@ -266,6 +263,7 @@ int report_send_apply_after(struct store_conn *c, const struct mail_config *cfg,
 	t->cfg = cfg;
 	t->send_id = send_id;
 	t->cursor = *cursor;
+	t->batch = batch > 0 ? batch : 1;
 	report_run_id(send_id, t->run_id);
 	int rc = store_tx_run(c, report_apply_fn, t, e);
 	*more = rc == 0 && t->more;

@@ -63,15 +63,17 @@ static int status_report_rendering_fn(struct store_conn *c, void *ctx, struct er
 	return user_store_error(store_report_send_update(c, &s), "send", e);
 }
 
-/* status_report_work does the claimed send's next piece of work on c. */
+/* status_report_work does the claimed send's next piece of work on c: up to budget
+ * transactions of batch reports each, or its letters. */
 static int status_report_work(struct store_conn *c, const struct mail_config *cfg,
-			      const struct store_report_send *s, int budget, struct err *e)
+			      const struct store_report_send *s, int budget, int batch,
+			      struct err *e)
 {
 	if (strcmp(s->state, "preparing") == 0) {
 		bool more = true;
 		int64_t cursor = 0;
 		for (int i = 0; more && (budget <= 0 || i < budget); i++) {
-			int rc = report_send_apply_after(c, cfg, s->id, &cursor, &more, e);
+			int rc = report_send_apply_after(c, cfg, s->id, batch, &cursor, &more, e);
 			if (rc != 0)
 				return rc;
 		}
@@ -86,8 +88,10 @@ static int status_report_work(struct store_conn *c, const struct mail_config *cf
 	return 0;
 }
 
-int status_report_step(struct store *s, const struct mail_config *cfg, int64_t send_id,
-		       int budget, bool *did_work, struct err *e)
+/* status_report_step_batch is status_report_step with batch reports a transaction. */
+static int status_report_step_batch(struct store *s, const struct mail_config *cfg,
+				    int64_t send_id, int budget, int batch, bool *did_work,
+				    struct err *e)
 {
 	*did_work = false;
 	struct store_conn *c = store_acquire(s, STATUS_REPORT_ACQUIRE_MS);
@@ -99,7 +103,7 @@ int status_report_step(struct store *s, const struct mail_config *cfg, int64_t s
 	int rc = store_tx_run(c, status_report_claim_fn, &t, e);
 	if (rc == 0 && t.found) {
 		*did_work = true;
-		rc = status_report_work(c, cfg, &t.s, budget, e);
+		rc = status_report_work(c, cfg, &t.s, budget, batch, e);
 		/* after a failure the lease stays: the next try waits for it to run out */
 		if (rc == 0)
 			status_report_release(c, t.s.id);
@@ -108,13 +112,20 @@ int status_report_step(struct store *s, const struct mail_config *cfg, int64_t s
 	return rc;
 }
 
+int status_report_step(struct store *s, const struct mail_config *cfg, int64_t send_id,
+		       int budget, bool *did_work, struct err *e)
+{
+	return status_report_step_batch(s, cfg, send_id, budget, REPORT_APPLY_BATCH, did_work, e);
+}
+
 int status_report_finish(struct store *s, const struct mail_config *cfg, const char *worker,
 			 int64_t send_id, bool deliver, struct err *e)
 {
 	bool did = true;
 	int rc = 0;
 	while (did && rc == 0)
-		rc = status_report_step(s, cfg, send_id, STATUS_REPORT_FINISH_BUDGET, &did, e);
+		rc = status_report_step_batch(s, cfg, send_id, STATUS_REPORT_FINISH_BUDGET,
+					      REPORT_APPLY_BATCH_BULK, &did, e);
 	if (!deliver)
 		return rc;
 	/* the e-mails queued so far go out even when a step failed (the letters, say) */

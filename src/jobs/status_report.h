@@ -23,7 +23,8 @@
 int status_report_step(struct store *s, const struct mail_config *cfg, int64_t send_id,
 		       int budget, bool *did_work, struct err *e);
 
-/* status_report_finish does every step of send_id, then, with deliver, drains its e-mails
+/* status_report_finish does every step of send_id (REPORT_APPLY_BATCH_BULK reports a
+ * transaction: it is for a process of its own, the CLI), then, with deliver, drains its e-mails
  * from the outbox (outbox_drain with its run_id); without, they wait there for a server's
  * worker (or a later run with deliver). */
 int status_report_finish(struct store *s, const struct mail_config *cfg, const char *worker,

@@ -213,6 +213,7 @@ struct store_backend {
 	int (*report_item_get)(struct store_conn *c, int64_t id, struct store_report_item *it);
 	int (*report_item_list)(struct store_conn *c, int64_t preview_id, bool letters_only, const char *run_id, store_report_item_each_fn each, void *ctx);
 	int (*report_item_cases)(struct store_conn *c, int64_t item_id, store_id_each_fn each, void *ctx);
+	int (*report_item_case_briefs)(struct store_conn *c, int64_t item_id, store_report_case_brief_each_fn each, void *ctx);
 	int (*report_item_mark)(struct store_conn *c, int64_t id, bool applied, const char *outcome, const char *reason);
 	int (*report_item_next_unapplied)(struct store_conn *c, int64_t preview_id, int64_t after_id, int64_t *id);
 	int (*report_send_insert)(struct store_conn *c, struct store_report_send *s);

@@ -555,6 +555,8 @@ int store_report_item_list(struct store_conn *c, int64_t preview_id, bool letter
 { return c->be->report_item_list(c, preview_id, letters_only, run_id, each, ctx); }
 int store_report_item_cases(struct store_conn *c, int64_t item_id, store_id_each_fn each, void *ctx)
 { return c->be->report_item_cases(c, item_id, each, ctx); }
+int store_report_item_case_briefs(struct store_conn *c, int64_t item_id, store_report_case_brief_each_fn each, void *ctx)
+{ return c->be->report_item_case_briefs(c, item_id, each, ctx); }
 int store_report_item_mark(struct store_conn *c, int64_t id, bool applied, const char *outcome, const char *reason)
 { return c->be->report_item_mark(c, id, applied, outcome, reason); }
 int store_report_item_next_unapplied(struct store_conn *c, int64_t preview_id, int64_t after_id, int64_t *id)

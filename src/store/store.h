@@ -1260,6 +1260,18 @@ int store_report_item_list(struct store_conn *c, int64_t preview_id, bool letter
 typedef int (*store_id_each_fn)(int64_t id, void *ctx);
 int store_report_item_cases(struct store_conn *c, int64_t item_id, store_id_each_fn each,
 			    void *ctx);
+/* What a list of reports shows of each case: its number, name and current stage. */
+struct store_report_case_brief {
+	int64_t case_id;
+	char number[STORE_CASE_NUMBER_MAX + 1];   /* "" for a case deleted since */
+	char name[STORE_NAME_MAX + 1];
+	char stage_name[STORE_NAME_MAX + 1];
+};
+typedef int (*store_report_case_brief_each_fn)(const struct store_report_case_brief *b,
+					       void *ctx);
+/* store_report_item_case_briefs walks an item's cases in order, in one read. */
+int store_report_item_case_briefs(struct store_conn *c, int64_t item_id,
+				  store_report_case_brief_each_fn each, void *ctx);
 /* store_report_item_mark writes applied, outcome and reason of an item. */
 int store_report_item_mark(struct store_conn *c, int64_t id, bool applied, const char *outcome,
 			   const char *reason);

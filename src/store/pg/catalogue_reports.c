@@ -288,6 +288,12 @@ const struct pg_statement pg_catalogue_reports[PG__COUNT - PG_REPORTS_FIRST] = {
 	  "ORDER BY CASE WHEN $2 THEN i.sort_key END COLLATE \"C\", i.seq"),
 	S(PG_REPORT_ITEM_CASES,
 	  "SELECT case_id FROM report_item_case WHERE item_id = $1 ORDER BY position"),
+	S(PG_REPORT_ITEM_CASE_BRIEFS,
+	  "SELECT ic.case_id, coalesce(k.number, ''), coalesce(k.name, ''), "
+	  "coalesce(s.name, '') FROM report_item_case ic "
+	  "LEFT JOIN case_record k ON k.id = ic.case_id AND NOT k.deleted "
+	  "LEFT JOIN status s ON s.id = k.stage_status_id "
+	  "WHERE ic.item_id = $1 ORDER BY ic.position"),
 	S(PG_REPORT_ITEM_MARK,
 	  "UPDATE report_item SET applied = $2, outcome = $3, reason = $4 WHERE id = $1"),
 	/* the first item by seq not applied whose seq follows that of item $2 (0 = from the

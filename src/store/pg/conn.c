@@ -791,6 +791,7 @@ const struct store_backend store_pg_backend = {
 	.report_item_get = pg_report_item_get,
 	.report_item_list = pg_report_item_list,
 	.report_item_cases = pg_report_item_cases,
+	.report_item_case_briefs = pg_report_item_case_briefs,
 	.report_item_mark = pg_report_item_mark,
 	.report_item_next_unapplied = pg_report_item_next_unapplied,
 	.report_send_insert = pg_report_send_insert,

@@ -293,6 +293,30 @@ int pg_report_item_cases(struct store_conn *base, int64_t item_id, store_id_each
 	return pg_each_of(pg_conn(base), PG_REPORT_ITEM_CASES, item_id, pg_visit_id, &w);
 }
 
+struct pg_brief_walk {
+	store_report_case_brief_each_fn each;
+	void *ctx;
+};
+
+static int pg_visit_brief(const PGresult *r, int row, void *ctx)
+{
+	struct pg_brief_walk *w = ctx;
+	struct store_report_case_brief b;
+	b.case_id = pg_i64(r, row, 0);
+	pg_text(r, row, 1, b.number, sizeof b.number);
+	pg_text(r, row, 2, b.name, sizeof b.name);
+	pg_text(r, row, 3, b.stage_name, sizeof b.stage_name);
+	return w->each(&b, w->ctx);
+}
+
+/* pg_report_item_case_briefs walks an item's cases in order with number, name and stage. */
+int pg_report_item_case_briefs(struct store_conn *base, int64_t item_id,
+			       store_report_case_brief_each_fn each, void *ctx)
+{
+	struct pg_brief_walk w = {each, ctx};
+	return pg_each_of(pg_conn(base), PG_REPORT_ITEM_CASE_BRIEFS, item_id, pg_visit_brief, &w);
+}
+
 /* pg_report_item_mark writes applied, outcome and reason; STORE_NOT_FOUND when absent. */
 int pg_report_item_mark(struct store_conn *base, int64_t id, bool applied, const char *outcome,
 			const char *reason)

@@ -1023,6 +1023,12 @@ const char *const sq_catalogue[SQ__COUNT] = {
 		"ORDER BY i.sort_key, i.seq",
 	[SQ_REPORT_ITEM_CASES] =
 		"SELECT case_id FROM report_item_case WHERE item_id = ?1 ORDER BY position",
+	[SQ_REPORT_ITEM_CASE_BRIEFS] =
+		"SELECT ic.case_id, coalesce(k.number, ''), coalesce(k.name, ''), "
+		"coalesce(s.name, '') FROM report_item_case ic "
+		"LEFT JOIN case_record k ON k.id = ic.case_id AND k.deleted = 0 "
+		"LEFT JOIN status s ON s.id = k.stage_status_id "
+		"WHERE ic.item_id = ?1 ORDER BY ic.position",
 	[SQ_REPORT_ITEM_MARK] =
 		"UPDATE report_item SET applied = ?2, outcome = ?3, reason = ?4 WHERE id = ?1",
 	/* after item ?2 (by seq; 0 = from the first) */

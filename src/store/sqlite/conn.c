@@ -622,6 +622,7 @@ const struct store_backend store_sqlite_backend = {
 	.report_item_get = sqlite_report_item_get,
 	.report_item_list = sqlite_report_item_list,
 	.report_item_cases = sqlite_report_item_cases,
+	.report_item_case_briefs = sqlite_report_item_case_briefs,
 	.report_item_mark = sqlite_report_item_mark,
 	.report_item_next_unapplied = sqlite_report_item_next_unapplied,
 	.report_send_insert = sqlite_report_send_insert,

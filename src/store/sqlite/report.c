@@ -339,6 +339,30 @@ int sqlite_report_item_cases(struct store_conn *base, int64_t item_id, store_id_
 	return sq_each_of(sq_conn(base), SQ_REPORT_ITEM_CASES, item_id, sq_visit_id, &w);
 }
 
+struct sq_brief_walk {
+	store_report_case_brief_each_fn each;
+	void *ctx;
+};
+
+static int sq_visit_brief(sqlite3_stmt *st, void *ctx)
+{
+	struct sq_brief_walk *w = ctx;
+	struct store_report_case_brief b;
+	b.case_id = sqlite3_column_int64(st, 0);
+	sq_text(st, 1, b.number, sizeof b.number);
+	sq_text(st, 2, b.name, sizeof b.name);
+	sq_text(st, 3, b.stage_name, sizeof b.stage_name);
+	return w->each(&b, w->ctx);
+}
+
+/* sqlite_report_item_case_briefs walks an item's cases in order with number, name, stage. */
+int sqlite_report_item_case_briefs(struct store_conn *base, int64_t item_id,
+				   store_report_case_brief_each_fn each, void *ctx)
+{
+	struct sq_brief_walk w = {each, ctx};
+	return sq_each_of(sq_conn(base), SQ_REPORT_ITEM_CASE_BRIEFS, item_id, sq_visit_brief, &w);
+}
+
 /* sqlite_report_item_mark writes applied, outcome and reason; STORE_NOT_FOUND when there is
  * no such item. */
 int sqlite_report_item_mark(struct store_conn *base, int64_t id, bool applied,
