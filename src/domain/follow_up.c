@@ -197,36 +197,28 @@ static int follow_up_write(struct store_conn *c, struct store_policy *p, bool ex
 	return user_store_error(rc, "policy", e);
 }
 
-int follow_up_after_send(struct store_conn *c, int64_t case_id, const char *today,
-			 struct err *e)
+int follow_up_after_send_read(struct store_conn *c, const struct store_report_case *rc,
+			      bool stage_based, const char *today, struct err *e)
 {
-	struct store_scope all = {.all = true};
-	struct store_case k;
-	int rc = user_store_error(store_case_get(c, &all, case_id, &k), "case", e);
-	if (rc != 0)
-		return rc;
-	struct store_policy p;
-	int src = store_policy_get(c, case_id, &p);
-	bool exists = src == STORE_OK;
-	if (src == STORE_NOT_FOUND) {
+	struct store_policy p = rc->policy;
+	if (!rc->has_policy) {
 		memset(&p, 0, sizeof p);
-		p.case_id = case_id;
+		p.case_id = rc->case_id;
 		p.amount_cents = -1;
 		snprintf(p.kind, sizeof p.kind, "formal");
-	} else if (src != STORE_OK) {
-		return user_store_error(src, "policy", e);
 	}
-	if (!follow_up_stage_based(c, k.office_id)) {
+	p.case_id = rc->case_id;
+	if (!stage_based) {
 		if (!p.next_follow_up[0])
 			return 0;   /* nothing to move: the case is not picked up again */
 		char last[STORE_DATE_LEN];
 		snprintf(last, sizeof last, "%s", p.next_follow_up);
-		return follow_up_write(c, &p, exists, "", last, e);
+		return follow_up_write(c, &p, rc->has_policy, "", last, e);
 	}
 	struct store_follow_up_stage s;
-	src = STORE_NOT_FOUND;
-	if (k.stage_status_id > 0)
-		src = store_follow_up_stage_get(c, k.office_id, k.stage_status_id, &s);
+	int src = STORE_NOT_FOUND;
+	if (rc->stage_status_id > 0)
+		src = store_follow_up_stage_get(c, rc->office_id, rc->stage_status_id, &s);
 	if (src == STORE_NOT_FOUND)
 		return 0;   /* the stage has no interval: the dates stay */
 	if (src != STORE_OK)
@@ -235,7 +227,17 @@ int follow_up_after_send(struct store_conn *c, int64_t case_id, const char *toda
 	follow_up_add_days(today, s.interval_days, next);
 	if (!next[0])
 		return err_set(e, ERR_INTERNAL, NULL, "today is not a date: '%s'", today);
-	return follow_up_write(c, &p, exists, next, today, e);
+	return follow_up_write(c, &p, rc->has_policy, next, today, e);
+}
+
+int follow_up_after_send(struct store_conn *c, int64_t case_id, const char *today,
+			 struct err *e)
+{
+	struct store_report_case rc;
+	int src = store_report_case_get(c, case_id, &rc);
+	if (src != STORE_OK)
+		return user_store_error(src, "case", e);
+	return follow_up_after_send_read(c, &rc, follow_up_stage_based(c, rc.office_id), today, e);
 }
 
 /* ---- firm-wide report settings ---------------------------------------------------------- */

@@ -42,6 +42,12 @@ bool follow_up_stage_based(struct store_conn *c, int64_t office_id);
 int follow_up_after_send(struct store_conn *c, int64_t case_id, const char *today,
 			 struct err *e);
 
+/* follow_up_after_send_read is follow_up_after_send for a caller that has read the case
+ * already (store_report_case_get: its office, stage and policy) and knows whether its office
+ * uses stage-based follow-ups (a send applies thousands of cases of a few offices). */
+int follow_up_after_send_read(struct store_conn *c, const struct store_report_case *rc,
+			      bool stage_based, const char *today, struct err *e);
+
 #define REPORT_SETTINGS_SUBJECT_DEFAULT "Case status update"
 
 struct report_settings {

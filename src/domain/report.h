@@ -151,11 +151,22 @@ struct report_ids {
 int report_ids_add(struct report_ids *ids, int64_t id);
 void report_ids_cleanup(struct report_ids *ids);
 
-/* report_build_doc_ids is report_build_doc that also appends to present (may be NULL) the ids
- * of the cases the doc holds (those not deleted since the preview), in order. */
+/* A growable list of cases as read for a report (store_report_case_get). */
+struct report_cases {
+	struct store_report_case *v;
+	int n, cap;
+};
+
+/* report_cases_add appends a copy of k (0 or ERR_INTERNAL); report_cases_cleanup frees the
+ * list. */
+int report_cases_add(struct report_cases *l, const struct store_report_case *k);
+void report_cases_cleanup(struct report_cases *l);
+
+/* report_build_doc_ids is report_build_doc that also appends to present (may be NULL) the
+ * cases the doc holds (those not deleted since the preview) as it read them, in order. */
 int report_build_doc_ids(struct store_conn *c, const struct report_options *o,
 			 const char *today, const struct store_report_item *item,
-			 struct report_doc *d, struct report_ids *present, struct err *e);
+			 struct report_doc *d, struct report_cases *present, struct err *e);
 
 /* report_item_case_ids reads an item's case ids, in order, into an empty list. */
 int report_item_case_ids(struct store_conn *c, int64_t item_id, struct report_ids *out,

@@ -136,6 +136,26 @@ void report_ids_cleanup(struct report_ids *ids)
 	memset(ids, 0, sizeof *ids);
 }
 
+int report_cases_add(struct report_cases *l, const struct store_report_case *k)
+{
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 8;
+		struct store_report_case *v = realloc(l->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return ERR_INTERNAL;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *k;
+	return 0;
+}
+
+void report_cases_cleanup(struct report_cases *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
 struct report_ids_walk {
 	struct report_ids *ids;
 	bool failed;
@@ -364,7 +384,7 @@ int report_build_doc(struct store_conn *c, const struct report_options *o, const
 
 int report_build_doc_ids(struct store_conn *c, const struct report_options *o,
 			 const char *today, const struct store_report_item *item,
-			 struct report_doc *d, struct report_ids *present, struct err *e)
+			 struct report_doc *d, struct report_cases *present, struct err *e)
 {
 	struct report_ids ids = {0};
 	struct report_settings set;
@@ -392,7 +412,7 @@ int report_build_doc_ids(struct store_conn *c, const struct report_options *o,
 			rc = report_build_sender(c, o, rcase.office_id, d, e);
 		if (rc == 0)
 			rc = report_build_case(c, o, &set, &rcase, d, e);
-		if (rc == 0 && present && report_ids_add(present, ids.v[i]) != 0)
+		if (rc == 0 && present && report_cases_add(present, &rcase) != 0)
 			rc = err_set(e, ERR_INTERNAL, NULL, "out of memory for a report's cases");
 	}
 done:

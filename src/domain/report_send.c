@@ -36,6 +36,8 @@ struct report_apply_tx {
 	struct store_report_item it;
 	int64_t note_type_id;
 	char run_id[32];
+	int64_t office_id;            /* the office last asked about, and its follow-up method */
+	bool office_known, office_stage_based;
 };
 
 /* ---- the pending case note type --------------------------------------------------------- */
@@ -77,8 +79,10 @@ static int report_note_type(struct store_conn *c, int64_t *id, struct err *e)
 /* report_apply_case leaves the traces of a sent report on one case: the note, the timeline
  * event, the advisor's log entry and the follow-up dates. */
 static int report_apply_case(struct store_conn *c, struct report_apply_tx *t,
-			     const struct report_doc *d, int64_t case_id, bool email, struct err *e)
+			     const struct report_doc *d, const struct store_report_case *k,
+			     bool email, struct err *e)
 {
+	int64_t case_id = k->case_id;
 	char body[STORE_COMMENTS_MAX + 1];
 	snprintf(body, sizeof body, "Case status report %s %s: %s",
 		 email ? "e-mailed to" : "printed for", d->advisor_name, d->subject);
@@ -116,7 +120,12 @@ static int report_apply_case(struct store_conn *c, struct report_apply_tx *t,
 	if (rc != STORE_OK && rc != STORE_CONFLICT)   /* conflict: logged by an earlier run */
 		return user_store_error(rc, "advisor log", e);
 
-	return follow_up_after_send(c, case_id, t->p.today, e);
+	if (k->office_id != t->office_id || !t->office_known) {   /* the same few offices */
+		t->office_id = k->office_id;
+		t->office_stage_based = follow_up_stage_based(c, k->office_id);
+		t->office_known = true;
+	}
+	return follow_up_after_send_read(c, k, t->office_stage_based, t->p.today, e);
 }
 
 /* report_queue_mail queues the e-mail of a report in the outbox. */
@@ -149,9 +158,9 @@ static int report_apply_item(struct store_conn *c, struct report_apply_tx *t, st
 	}
 	bool email = strcmp(t->it.method, "email") == 0;
 	struct report_doc d;
-	struct report_ids ids = {0};
+	struct report_cases cases = {0};
 	report_doc_init(&d);
-	int rc = report_build_doc_ids(c, &t->o, t->p.today, &t->it, &d, &ids, e);
+	int rc = report_build_doc_ids(c, &t->o, t->p.today, &t->it, &d, &cases, e);
 	if (rc == 0)
 		rc = report_note_type(c, &t->note_type_id, e);
 	if (rc != 0)
@@ -162,15 +171,15 @@ static int report_apply_item(struct store_conn *c, struct report_apply_tx *t, st
 		rc = user_store_error(rc, "report", e);
 		goto done;
 	}
-	for (int i = 0; rc == 0 && i < ids.n; i++)   /* the cases the report holds */
-		rc = report_apply_case(c, t, &d, ids.v[i], email, e);
+	for (int i = 0; rc == 0 && i < cases.n; i++)   /* the cases the report holds */
+		rc = report_apply_case(c, t, &d, &cases.v[i], email, e);
 	if (rc == 0 && email)
 		rc = report_queue_mail(c, t, &d, e);
 	if (rc == 0)
 		rc = user_store_error(store_report_item_mark(c, t->it.id, true, "queued", ""),
 				      "report", e);
 done:
-	report_ids_cleanup(&ids);
+	report_cases_cleanup(&cases);
 	report_doc_cleanup(&d);
 	return rc;
 }
