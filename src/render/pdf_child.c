@@ -1,5 +1,8 @@
-/* pdf_child.c - PDFs drawn in a child process (see pdf_child.h). The parent side writes the job
- * file and runs `caseload render-pdf` on it with posix_spawn, passing the PDF on as it arrives;
+/* pdf_child.c - PDFs drawn in a child process (see pdf_child.h). The parent side starts
+ * `caseload render-pdf` with posix_spawn when the job opens and writes the job into its stdin
+ * as it is made, so that the child draws while the parent reads the next letters from the
+ * database (two cores at work); the child writes the PDF to a temporary file that the parent
+ * passes on once the child is done;
  * the child side (pdf_child_main) limits itself, reads the job line by line and draws it with
  * render/pdf.c. What goes into a job is domain/report.c's business. */
 #include "render/pdf_child.h"
@@ -49,14 +52,68 @@ static int pdf_job_line(FILE *f, const json_t *obj, struct err *e)
 	return 0;
 }
 
+/* pdf_job_tmp makes an unlinked temporary file for the child's stdout or stderr: a file, not a
+ * pipe, so that the child never waits for the parent, who is busy writing its job. */
+static int pdf_job_tmp(struct err *e)
+{
+	FILE *f = tmpfile();
+	int fd = f ? dup(fileno(f)) : -1;
+	if (f)
+		fclose(f);
+	if (fd < 0)
+		return err_set(e, ERR_INTERNAL, NULL, "no temporary file for a PDF: %s",
+			       strerror(errno)), -1;
+	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	return fd;
+}
+
+/* pdf_job_spawn starts the child with the read end of a pipe as stdin and the two temporary
+ * files as stdout and stderr; every other descriptor is closed in the child. j->file becomes
+ * the write end. */
+static int pdf_job_spawn(struct pdf_job *j, struct err *e)
+{
+	int in[2] = {-1, -1};
+	posix_spawn_file_actions_t fa;
+	if (pipe2(in, O_CLOEXEC) != 0)
+		return err_set(e, ERR_INTERNAL, NULL, "no pipe for the PDF child: %s",
+			       strerror(errno));
+	char *argv[] = {(char *)pdf_child_program, (char *)"render-pdf", NULL};
+	int sp = posix_spawn_file_actions_init(&fa);
+	if (sp == 0) {
+		if ((sp = posix_spawn_file_actions_adddup2(&fa, in[0], 0)) == 0 &&
+		    (sp = posix_spawn_file_actions_adddup2(&fa, j->out, 1)) == 0 &&
+		    (sp = posix_spawn_file_actions_adddup2(&fa, j->err, 2)) == 0 &&
+		    (sp = posix_spawn_file_actions_addclosefrom_np(&fa, 3)) == 0)
+			sp = posix_spawn(&j->pid, pdf_child_program, &fa, NULL, argv, environ);
+		posix_spawn_file_actions_destroy(&fa);
+	}
+	close(in[0]);
+	if (sp != 0) {
+		close(in[1]);
+		j->pid = -1;
+		return err_set(e, ERR_INTERNAL, NULL, "the PDF child (%s) could not start: %s",
+			       pdf_child_program, strerror(sp));
+	}
+	j->file = fdopen(in[1], "w");
+	if (!j->file) {
+		close(in[1]);
+		return err_set(e, ERR_INTERNAL, NULL, "the PDF job pipe: %s", strerror(errno));
+	}
+	return 0;
+}
+
 int pdf_job_open(struct pdf_job *j, const json_t *head, struct err *e)
 {
-	j->lines = 0;
-	j->file = tmpfile();
-	if (!j->file)
-		return err_set(e, ERR_INTERNAL, NULL, "no temporary file for a PDF job: %s",
-			       strerror(errno));
-	int rc = pdf_job_line(j->file, head, e);
+	memset(j, 0, sizeof *j);
+	j->pid = -1;
+	j->out = j->err = -1;
+	int rc = 0;
+	if ((j->out = pdf_job_tmp(e)) < 0 || (j->err = pdf_job_tmp(e)) < 0)
+		rc = ERR_INTERNAL;
+	if (rc == 0)
+		rc = pdf_job_spawn(j, e);
+	if (rc == 0)
+		rc = pdf_job_line(j->file, head, e);
 	if (rc)
 		pdf_job_cancel(j);
 	return rc;
@@ -66,10 +123,27 @@ int pdf_job_add(struct pdf_job *j, const json_t *obj, struct err *e)
 {
 	if (!j->file)
 		return err_set(e, ERR_INTERNAL, NULL, "the PDF job is not open");
-	int rc = pdf_job_line(j->file, obj, e);
-	if (rc == 0)
+	if (j->broken)
+		return 0;   /* the child stopped reading: pdf_job_run tells why */
+	struct err ignored;
+	err_clear(&ignored);
+	if (pdf_job_line(j->file, obj, &ignored) != 0)
+		j->broken = true;
+	else
 		j->lines++;
-	return rc;
+	return 0;
+}
+
+/* pdf_job_wait waits for the child; *status gets its status. 0 or ERR_INTERNAL. */
+static int pdf_job_wait(struct pdf_job *j, int *status, struct err *e)
+{
+	while (waitpid(j->pid, status, 0) < 0) {
+		if (errno != EINTR)
+			return err_set(e, ERR_INTERNAL, NULL, "waiting for the PDF child: %s",
+				       strerror(errno));
+	}
+	j->pid = -1;
+	return 0;
 }
 
 void pdf_job_cancel(struct pdf_job *j)
@@ -77,128 +151,43 @@ void pdf_job_cancel(struct pdf_job *j)
 	if (j->file)
 		fclose(j->file);
 	j->file = NULL;
+	if (j->pid > 0) {
+		int status;
+		struct err e;
+		kill(j->pid, SIGKILL);
+		(void)pdf_job_wait(j, &status, &e);
+	}
+	if (j->out >= 0)
+		close(j->out);
+	if (j->err >= 0)
+		close(j->err);
+	j->out = j->err = -1;
+	j->pid = -1;
 	j->lines = 0;
+	j->broken = false;
 }
 
-/* A child being run: its pid, the read ends of its stdout and stderr, the tail of stderr. */
-struct pdf_run {
-	pid_t pid;
-	int out, err;
-	char tail[PDF_CHILD_STDERR_MAX + 1];
-	size_t tail_len;
-	bool stopped;          /* the writer asked to stop */
-};
-
-/* pdf_run_spawn starts the child with the job file as stdin and pipes for stdout and stderr;
- * every other descriptor is closed in the child. */
-static int pdf_run_spawn(struct pdf_run *r, int job_fd, struct err *e)
+/* pdf_job_stderr reads the last PDF_CHILD_STDERR_MAX bytes the child wrote to stderr into
+ * tail (terminated). */
+static void pdf_job_stderr(const struct pdf_job *j, char *tail)
 {
-	int out[2] = {-1, -1}, errp[2] = {-1, -1};
-	posix_spawn_file_actions_t fa;
-	int rc = 0;
-	if (pipe2(out, O_CLOEXEC) != 0 || pipe2(errp, O_CLOEXEC) != 0) {
-		rc = err_set(e, ERR_INTERNAL, NULL, "no pipe for the PDF child: %s",
-			     strerror(errno));
-		goto done;
-	}
-	char *argv[] = {(char *)pdf_child_program, (char *)"render-pdf", NULL};
-	int sp = posix_spawn_file_actions_init(&fa);
-	if (sp == 0) {
-		if ((sp = posix_spawn_file_actions_adddup2(&fa, job_fd, 0)) == 0 &&
-		    (sp = posix_spawn_file_actions_adddup2(&fa, out[1], 1)) == 0 &&
-		    (sp = posix_spawn_file_actions_adddup2(&fa, errp[1], 2)) == 0 &&
-		    (sp = posix_spawn_file_actions_addclosefrom_np(&fa, 3)) == 0)
-			sp = posix_spawn(&r->pid, pdf_child_program, &fa, NULL, argv, environ);
-		posix_spawn_file_actions_destroy(&fa);
-	}
-	if (sp != 0) {
-		rc = err_set(e, ERR_INTERNAL, NULL, "the PDF child (%s) could not start: %s",
-			     pdf_child_program, strerror(sp));
-		goto done;
-	}
-	r->out = out[0];
-	r->err = errp[0];
-	out[0] = errp[0] = -1;
-done:
-	for (int i = 0; i < 2; i++) {
-		if (out[i] >= 0)
-			close(out[i]);
-		if (errp[i] >= 0)
-			close(errp[i]);
-	}
-	return rc;
+	tail[0] = '\0';
+	off_t end = lseek(j->err, 0, SEEK_END);
+	if (end <= 0)
+		return;
+	off_t from = end > PDF_CHILD_STDERR_MAX ? end - PDF_CHILD_STDERR_MAX : 0;
+	ssize_t n = pread(j->err, tail, (size_t)(end - from), from);
+	tail[n > 0 ? n : 0] = '\0';
 }
 
-/* pdf_run_stderr keeps the last PDF_CHILD_STDERR_MAX bytes the child wrote to stderr. */
-static void pdf_run_stderr(struct pdf_run *r, const char *data, size_t n)
-{
-	if (n > PDF_CHILD_STDERR_MAX) {
-		data += n - PDF_CHILD_STDERR_MAX;
-		n = PDF_CHILD_STDERR_MAX;
-	}
-	if (r->tail_len + n > PDF_CHILD_STDERR_MAX) {
-		size_t drop = r->tail_len + n - PDF_CHILD_STDERR_MAX;
-		memmove(r->tail, r->tail + drop, r->tail_len - drop);
-		r->tail_len -= drop;
-	}
-	memcpy(r->tail + r->tail_len, data, n);
-	r->tail_len += n;
-	r->tail[r->tail_len] = '\0';
-}
-
-/* pdf_run_pump reads the child's stdout (to write) and stderr until both are closed. */
-static void pdf_run_pump(struct pdf_run *r, pdf_write_fn write, void *ctx, unsigned char *chunk)
-{
-	while (r->out >= 0 || r->err >= 0) {
-		struct pollfd fds[2] = {{.fd = r->out, .events = POLLIN},
-					{.fd = r->err, .events = POLLIN}};
-		if (poll(fds, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (r->out >= 0 && fds[0].revents) {
-			ssize_t n = read(r->out, chunk, PDF_CHILD_CHUNK);
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n > 0 && write(ctx, chunk, (size_t)n) != 0) {
-				r->stopped = true;
-				kill(r->pid, SIGKILL);
-			}
-			if (n <= 0 || r->stopped) {
-				close(r->out);
-				r->out = -1;
-			}
-		}
-		if (r->err >= 0 && fds[1].revents) {
-			char buf[1024];
-			ssize_t n = read(r->err, buf, sizeof(buf));
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n > 0)
-				pdf_run_stderr(r, buf, (size_t)n);
-			if (n <= 0) {
-				close(r->err);
-				r->err = -1;
-			}
-		}
-	}
-	if (r->out >= 0)
-		close(r->out);
-	if (r->err >= 0)
-		close(r->err);
-	r->out = r->err = -1;
-}
-
-/* pdf_run_message gives the child's error from its stderr (in place): the last line it wrote
+/* pdf_job_message gives the child's error from its stderr (in place): the last line it wrote
  * as "render-pdf: ...", else the last non-empty line other than "pages N" (a sanitizer's report
  * may follow the child's own lines); "" when none. *pages gets the page count it reported. */
-static const char *pdf_run_message(struct pdf_run *r, int *pages)
+static const char *pdf_job_message(char *tail, int *pages)
 {
 	const char *own = NULL, *last = "";
 	char *save = NULL;
-	for (char *line = strtok_r(r->tail, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save)) {
+	for (char *line = strtok_r(tail, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		int n;
 		char extra;
 		if (sscanf(line, "pages %d%c", &n, &extra) == 1)
@@ -211,57 +200,72 @@ static const char *pdf_run_message(struct pdf_run *r, int *pages)
 	return own ? own : last;
 }
 
+/* pdf_job_status turns the child's exit into 0 or an error naming why it failed. */
+static int pdf_job_status(int status, const char *message, int reported, struct err *e)
+{
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && reported >= 0)
+		return 0;
+	if (WIFEXITED(status) && message[0])
+		return err_set(e, ERR_INTERNAL, NULL, "%s", message);
+	if (WIFEXITED(status))
+		return err_set(e, ERR_INTERNAL, NULL, "the PDF child exited with status %d%s",
+			       WEXITSTATUS(status),
+			       WEXITSTATUS(status) ? "" : " without a page count");
+	if (WIFSIGNALED(status))
+		return err_set(e, ERR_INTERNAL, NULL, "the PDF child was stopped by signal %d (%s)%s",
+			       WTERMSIG(status), strsignal(WTERMSIG(status)),
+			       WTERMSIG(status) == SIGXCPU ? ": it ran out of CPU time" : "");
+	return err_set(e, ERR_INTERNAL, NULL, "the PDF child failed");
+}
+
+/* pdf_job_pass passes the PDF the child wrote on through write(ctx), in chunks. */
+static int pdf_job_pass(struct pdf_job *j, pdf_write_fn write, void *ctx, struct err *e)
+{
+	unsigned char *chunk = malloc(PDF_CHILD_CHUNK);
+	if (!chunk)
+		return err_set(e, ERR_INTERNAL, NULL, "out of memory reading a PDF");
+	int rc = 0;
+	off_t at = 0;
+	for (;;) {
+		ssize_t n = pread(j->out, chunk, PDF_CHILD_CHUNK, at);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			rc = err_set(e, ERR_INTERNAL, NULL, "reading the PDF: %s", strerror(errno));
+		if (n <= 0)
+			break;
+		if (write(ctx, chunk, (size_t)n) != 0) {
+			rc = err_set(e, ERR_INTERNAL, NULL, "the PDF could not be passed on: the "
+				     "writer stopped");
+			break;
+		}
+		at += n;
+	}
+	free(chunk);
+	return rc;
+}
+
 int pdf_job_run(struct pdf_job *j, pdf_write_fn write, void *ctx, int *pages, struct err *e)
 {
-	struct pdf_run r = {.pid = -1, .out = -1, .err = -1};
-	unsigned char *chunk = NULL;
 	int status = 0, reported = -1, rc = 0;
 	if (pages)
 		*pages = 0;
-	if (!j->file)
+	if (!j->file || j->pid <= 0)
 		return err_set(e, ERR_INTERNAL, NULL, "the PDF job is not open");
-	if (fflush(j->file) != 0 || ferror(j->file) || fseek(j->file, 0, SEEK_SET) != 0) {
-		rc = err_set(e, ERR_INTERNAL, NULL, "the PDF job file could not be written: %s",
-			     strerror(errno));
+	int closed = fclose(j->file);   /* the end of the job: the child finishes the PDF */
+	j->file = NULL;
+	(void)closed;                   /* a child that stopped early says why on stderr */
+	if ((rc = pdf_job_wait(j, &status, e)) != 0)
 		goto done;
-	}
-	chunk = malloc(PDF_CHILD_CHUNK);
-	if (!chunk) {
-		rc = err_set(e, ERR_INTERNAL, NULL, "out of memory reading a PDF");
-		goto done;
-	}
-	if ((rc = pdf_run_spawn(&r, fileno(j->file), e)) != 0)
-		goto done;
-	pdf_run_pump(&r, write, ctx, chunk);
-	while (waitpid(r.pid, &status, 0) < 0) {
-		if (errno != EINTR) {
-			rc = err_set(e, ERR_INTERNAL, NULL, "waiting for the PDF child: %s",
-				     strerror(errno));
-			goto done;
-		}
-	}
-	const char *message = pdf_run_message(&r, &reported);
-	if (r.stopped)
-		rc = err_set(e, ERR_INTERNAL, NULL, "the PDF could not be passed on; the child was "
-			     "stopped");
-	else if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && reported >= 0)
-		rc = 0;
-	else if (WIFEXITED(status) && message[0])
-		rc = err_set(e, ERR_INTERNAL, NULL, "%s", message);
-	else if (WIFEXITED(status))
-		rc = err_set(e, ERR_INTERNAL, NULL, "the PDF child exited with status %d%s",
-			     WEXITSTATUS(status),
-			     WEXITSTATUS(status) ? "" : " without a page count");
-	else if (WIFSIGNALED(status))
-		rc = err_set(e, ERR_INTERNAL, NULL, "the PDF child was stopped by signal %d (%s)%s",
-			     WTERMSIG(status), strsignal(WTERMSIG(status)),
-			     WTERMSIG(status) == SIGXCPU ? ": it ran out of CPU time" : "");
-	else
-		rc = err_set(e, ERR_INTERNAL, NULL, "the PDF child failed");
+	char tail[PDF_CHILD_STDERR_MAX + 1];
+	pdf_job_stderr(j, tail);
+	const char *message = pdf_job_message(tail, &reported);
+	rc = pdf_job_status(status, message, reported, e);
+	if (rc == 0)
+		rc = pdf_job_pass(j, write, ctx, e);
 	if (rc == 0 && pages)
 		*pages = reported;
 done:
-	free(chunk);
 	pdf_job_cancel(j);
 	return rc;
 }

@@ -950,19 +950,21 @@ static void child_bad_job_fails_cleanly(void **state)
 	assert_int_equal(pdf_job_run(&j, discard, &bytes, &pages, &e), ERR_INTERNAL);
 	find(e.message, "kind");
 
-	/* a writer that stops stops the child */
+	/* a writer that stops stops the passing on */
 	assert_int_equal(pdf_job_open(&j, head = head_letters(), &e), 0);
 	json_decref(head);
 	assert_int_equal(pdf_job_run(&j, stop_writer, NULL, &pages, &e), ERR_INTERNAL);
 	find(e.message, "stopped");
 
 	/* no such program */
+	const char *program = pdf_child_program;
 	pdf_child_program = "/nonexistent/caseload";
-	assert_int_equal(pdf_job_open(&j, head = head_letters(), &e), 0);
+	assert_int_equal(pdf_job_open(&j, head = head_letters(), &e), ERR_INTERNAL);
 	json_decref(head);
-	assert_int_equal(pdf_job_run(&j, discard, &bytes, &pages, &e), ERR_INTERNAL);
 	find(e.message, "could not start");
 	assert_null(j.file);
+	assert_int_equal(pdf_job_run(&j, discard, &bytes, &pages, &e), ERR_INTERNAL);
+	pdf_child_program = program;
 
 	/* cancel closes the file */
 	assert_int_equal(pdf_job_open(&j, head = head_letters(), &e), 0);
