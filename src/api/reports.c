@@ -5,13 +5,13 @@
  * "previews" routes come before "{id}", since the router takes the first pattern that fits. */
 #include "api/reports.h"
 #include "api/api.h"
-#include "core/buf.h"
 #include "domain/report.h"
 #include "http/body.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ---- the JSON forms --------------------------------------------------------------------- */
 
@@ -203,20 +203,22 @@ static int reports_preview_get(struct request *r)
 	return report_preview_reply(r, db, 200, id);
 }
 
-/* report_buf_write gathers a PDF (pdf_write_fn) into a buf. */
-static int report_buf_write(void *ctx, const unsigned char *data, size_t len)
+/* report_file_write adds a PDF's bytes (pdf_write_fn) to a temporary file. */
+static int report_file_write(void *ctx, const unsigned char *data, size_t len)
 {
-	return buf_append(ctx, data, len) != 0;
+	return fwrite(data, 1, len, ctx) != len;
 }
 
-static int report_buf_bytes(const void *data, size_t len, void *ctx)
+/* report_file_bytes is report_file_write for a walk of stored chunks (store_bytes_each_fn). */
+static int report_file_bytes(const void *data, size_t len, void *ctx)
 {
-	return buf_append(ctx, data, len) != 0;
+	return fwrite(data, 1, len, ctx) != len;
 }
 
 /* reports_pdf_reply answers GET .../previews/{id}/pdf (letters false: made now, in the PDF
- * child) or GET .../{id}/letters (letters true: stored when the send rendered them), read
- * whole into memory first, so that a failure is still a clean problem answer. */
+ * child) or GET .../{id}/letters (letters true: stored when the send rendered them). The PDF
+ * is gathered in a temporary file first, so that a failure is still a clean problem answer and
+ * ten thousand letters do not sit in the server's memory. */
 static int reports_pdf_reply(struct request *r, bool letters)
 {
 	int64_t id = request_param_id(r, 0);
@@ -224,17 +226,23 @@ static int reports_pdf_reply(struct request *r, bool letters)
 	struct store_conn *db = id ? api_start(r, &e) : NULL;
 	if (!db)
 		return 0;
-	struct buf pdf;
-	buf_init(&pdf, 0);
-	int rc = letters ? report_letters_read(db, &r->actor, id, report_buf_bytes, &pdf, &e)
-			 : report_preview_pdf(db, &r->actor, id, report_buf_write, &pdf, &e);
-	if (rc != 0) {
-		buf_cleanup(&pdf);
+	FILE *f = tmpfile();
+	if (!f) {
+		err_set(&e, ERR_INTERNAL, NULL, "no temporary file for the PDF");
 		return api_fail(r, &e);
 	}
-	reply_bytes(r, 200, "application/pdf", pdf.data ? pdf.data : "", pdf.len, true);
-	buf_cleanup(&pdf);
-	return 0;
+	int rc = letters ? report_letters_read(db, &r->actor, id, report_file_bytes, f, &e)
+			 : report_preview_pdf(db, &r->actor, id, report_file_write, f, &e);
+	long size = rc == 0 && fflush(f) == 0 ? ftell(f) : -1;
+	int fd = size >= 0 ? dup(fileno(f)) : -1;
+	fclose(f);
+	if (rc != 0)
+		return api_fail(r, &e);
+	if (fd < 0) {
+		err_set(&e, ERR_INTERNAL, NULL, "the PDF could not be kept");
+		return api_fail(r, &e);
+	}
+	return reply_fd(r, 200, "application/pdf", fd, (uint64_t)size, true);
 }
 
 static int reports_preview_pdf(struct request *r)

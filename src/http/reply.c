@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct store_conn *request_db(struct request *r)
 {
@@ -123,6 +124,19 @@ int reply_bytes(struct request *r, int status, const char *content_type, const v
 	struct MHD_Response *resp = MHD_create_response_from_buffer(len, (void *)data,
 								   MHD_RESPMEM_MUST_COPY);
 	if (resp && download)
+		MHD_add_response_header(resp, "Content-Disposition", "attachment");
+	return reply_set(r, status, resp, content_type);
+}
+
+int reply_fd(struct request *r, int status, const char *content_type, int fd, uint64_t size,
+	     bool download)
+{
+	struct MHD_Response *resp = MHD_create_response_from_fd64(size, fd);
+	if (!resp) {
+		close(fd);
+		return -1;
+	}
+	if (download)
 		MHD_add_response_header(resp, "Content-Disposition", "attachment");
 	return reply_set(r, status, resp, content_type);
 }

@@ -77,6 +77,12 @@ int reply_empty(struct request *r, int status);
 int reply_bytes(struct request *r, int status, const char *content_type, const void *data,
 		size_t len, bool download);
 
+/* reply_fd answers with the first size bytes of the open file fd, which it takes (closed when
+ * sent, or at once when the answer cannot be made): large downloads go out from a temporary
+ * file instead of memory. */
+int reply_fd(struct request *r, int status, const char *content_type, int fd, uint64_t size,
+	     bool download);
+
 /* reply_static answers with data that lives as long as the program (embedded files). */
 int reply_static(struct request *r, const char *content_type, const void *data, size_t len);
 
