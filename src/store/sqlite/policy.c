@@ -5,6 +5,7 @@
  * worked out by domain/follow_up.c. */
 #include "store/sqlite/sqlite.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void sq_read_policy(sqlite3_stmt *st, void *row)
@@ -96,7 +97,7 @@ int sqlite_policy_put(struct store_conn *base, struct store_policy *p, int64_t n
 		p->version = insert ? 1 : p->version + 1;
 		p->updated_at = now;
 		if (p->kind[0] == '\0')
-			strcpy(p->kind, "formal");
+			snprintf(p->kind, sizeof p->kind, "formal");
 	}
 	return rc;
 }
