@@ -1,4 +1,5 @@
-/* catalogue.h - the names of every SQL statement the SQLite backend runs (text in catalogue.c). */
+/* catalogue.h - the names of every SQL statement the SQLite backend runs (text in catalogue.c
+ * and catalogue_reports.c). */
 #ifndef CASELOAD_STORE_SQLITE_CATALOGUE_H
 #define CASELOAD_STORE_SQLITE_CATALOGUE_H
 
@@ -336,7 +337,24 @@ enum sq_id {
 	SQ__COUNT
 };
 
-/* sq_catalogue holds the SQL text of each statement, indexed by enum sq_id. */
-extern const char *const sq_catalogue[SQ__COUNT];
+/* The first statement of migration 0004, where catalogue_reports.c takes over. */
+#define SQ_REPORTS_FIRST SQ_POLICY_GET
+
+/* sq_catalogue holds the SQL text of the statements before SQ_REPORTS_FIRST (catalogue.c),
+ * sq_catalogue_reports that of the rest (catalogue_reports.c), each indexed from its first. */
+extern const char *const sq_catalogue[SQ_REPORTS_FIRST];
+extern const char *const sq_catalogue_reports[SQ__COUNT - SQ_REPORTS_FIRST];
+
+/* sq_sql gives the SQL text of statement id. */
+static inline const char *sq_sql(enum sq_id id)
+{
+	return id < SQ_REPORTS_FIRST ? sq_catalogue[id] : sq_catalogue_reports[id - SQ_REPORTS_FIRST];
+}
+
+/* A contact's display name, shared by both files: "First Last" for a person, the
+ * organisation's name otherwise; over a contact joined as c. */
+#define CONTACT_DISPLAY(c) \
+	"CASE " c ".kind WHEN 'person' THEN trim(" c ".first_name || ' ' || " c ".last_name) " \
+	"ELSE " c ".org_name END"
 
 #endif

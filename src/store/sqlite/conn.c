@@ -42,7 +42,7 @@ sqlite3_stmt *sq_stmt(struct sqlite_conn *c, enum sq_id id)
 {
 	sqlite3_stmt *st = c->stmt[id];
 	if (!st) {
-		int rc = sqlite3_prepare_v3(c->db, sq_catalogue[id], -1, SQLITE_PREPARE_PERSISTENT,
+		int rc = sqlite3_prepare_v3(c->db, sq_sql(id), -1, SQLITE_PREPARE_PERSISTENT,
 					    &st, NULL);
 		if (rc != SQLITE_OK) {
 			sq_set_error(c, "prepare");
